@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Text from a person: NFC, trimmed, no control characters except line breaks and tabs.
+ * Normalizing once here, at the edge, means the rest of the system only ever sees NFC.
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max * 2, { message: `Không được dài quá ${max} ký tự.` })
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, { message: `Không được dài quá ${max} ký tự.` })
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+        .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+          message: 'Có ký tự điều khiển không hợp lệ.',
+        }),
+    );
+
+export const requiredText = (max: number, label: string) =>
+  text(max).pipe(z.string().min(1, { message: `${label} không được để trống.` }));
+
+export const idSchema = z.uuid({ message: 'Mã định danh không hợp lệ.' });
+export const idParams = z.object({ id: idSchema });
+export const versionSchema = z.number().int().min(1, { message: 'Phiên bản không hợp lệ.' });
+
+export const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (dạng yyyy-mm-dd).' });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    referenceId: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const okBody = z.object({ ok: z.literal(true) });
+
+export const paged = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

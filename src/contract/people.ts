@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { EMPLOYMENT_TYPES, GENDERS } from '../domain/employment.js';
+import { idSchema, isoDate, paged, pageQuery, requiredText, text, versionSchema } from './common.js';
+
+export const person = z.object({
+  id: idSchema,
+  workplaceId: idSchema,
+  workplaceName: z.string(),
+  code: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(GENDERS).nullable(),
+  jobTitle: z.string(),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
+  isPartyMember: z.boolean(),
+  organizationId: idSchema.nullable(),
+  organizationName: z.string().nullable(),
+  partyOffice: z.string(),
+  governmentOffice: z.string(),
+  isCommitteeMember: z.boolean(),
+  assignedDuty: z.string(),
+  /** Derived: a member with a party or government office writes the "with office" template. */
+  withOffice: z.boolean(),
+  /** Counts toward the workplace's masses for the meeting rule. */
+  countedMass: z.boolean(),
+  version: z.number().int(),
+});
+export type Person = z.infer<typeof person>;
+
+const personFields = {
+  code: text(50),
+  fullName: requiredText(200, 'Họ và tên'),
+  birthDate: isoDate.nullable(),
+  gender: z.enum(GENDERS, { message: 'Giới tính phải là Nam hoặc Nữ.' }).nullable(),
+  jobTitle: text(200),
+  employmentType: z.enum(EMPLOYMENT_TYPES, { message: 'Loại lao động không hợp lệ.' }),
+  isPartyMember: z.boolean(),
+  organizationId: idSchema.nullable(),
+  partyOffice: text(200),
+  governmentOffice: text(200),
+  isCommitteeMember: z.boolean(),
+  assignedDuty: text(1000),
+};
+
+export const createPersonBody = z
+  .object({ workplaceId: idSchema, ...personFields })
+  .partial({
+    code: true,
+    birthDate: true,
+    gender: true,
+    jobTitle: true,
+    organizationId: true,
+    partyOffice: true,
+    governmentOffice: true,
+    isCommitteeMember: true,
+    assignedDuty: true,
+  })
+  .strict();
+export type CreatePersonBody = z.infer<typeof createPersonBody>;
+
+export const updatePersonBody = z
+  .object({ version: versionSchema, ...personFields })
+  .partial()
+  .required({ version: true })
+  .strict();
+export type UpdatePersonBody = z.infer<typeof updatePersonBody>;
+
+export const searchPeopleQuery = pageQuery.extend({
+  /** Matched ignoring diacritics and case: `nguyen van tam` finds `Nguyễn Văn Tám`. */
+  q: z.string().max(200).default(''),
+  organizationId: idSchema.optional(),
+  workplaceId: idSchema.optional(),
+  isPartyMember: z.enum(['true', 'false']).optional(),
+});
+
+export const peoplePage = paged(person);
+
+export const rosterImportRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type RosterImportRowError = z.infer<typeof rosterImportRowError>;
+
+export const rosterImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  total: z.number().int(),
+});
+export type RosterImportResult = z.infer<typeof rosterImportResult>;

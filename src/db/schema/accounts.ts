@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from './columns.js';
+import { organizations } from './organizations.js';
+import { people } from './people.js';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** The organization the account belongs to; administrators of its subtree manage it. */
+    homeOrganizationId: uuid('home_organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('accounts_home_organization_idx').on(table.homeOrganizationId),
+    check('accounts_username_lowercase', sql`${table.username} = lower(${table.username})`),
+  ],
+);
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('role_assignments_unique').on(table.accountId, table.role, table.organizationId),
+    index('role_assignments_organization_idx').on(table.organizationId),
+    check(
+      'role_assignments_role_known',
+      sql`${table.role} in ('administrator', 'organization-board', 'committee', 'member', 'masses')`,
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a leaked table does not hand out live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_account_idx').on(table.accountId)],
+);
+
+export const loginThrottles = pgTable('login_throttles', {
+  /** `account:<name>` or `address:<ip>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { accountRoutes } from './accounts/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import type { Config } from './config.js';
+import { installAuthHook } from './http/auth-hook.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security.js';
+import type { App } from './http/types.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { rosterRoutes } from './people/roster-routes.js';
+import { peopleRoutes } from './people/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { workplaceRoutes } from './workplaces/routes.js';
+
+z.config(z.locales.vi());
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  /** Serve the built web app from dist/web when it exists (the default). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp({ config, db, serveWeb = true }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // S6: request logs carry no address or user agent; anonymous forms must stay unlinkable.
+      serializers: { req: (request) => ({ method: request.method, url: request.url.split('?')[0] }) },
+    },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await installSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'tuphebinh API', description: 'Tự phê bình và phê bình trước quần chúng', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tpb_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installAuthHook(app);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, () => ({ ok: true }));
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      await authRoutes(typed);
+      await organizationRoutes(typed);
+      await workplaceRoutes(typed);
+      await peopleRoutes(typed);
+      await rosterRoutes(typed);
+      await accountRoutes(typed);
+      await auditRoutes(typed);
+      await settingsRoutes(typed);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (serveWeb && existsSync(join(WEB_DIST, 'index.html'))) await serveWebApp(app as unknown as App);
+  return app as unknown as App;
+}
+
+/** One origin, one port: the same server hands out the built SPA and falls back to its index for client routes. */
+async function serveWebApp(app: App): Promise<void> {
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

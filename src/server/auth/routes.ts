@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { changePasswordBody, loginBody, type Me, me } from '../../contract/auth.js';
+import { okBody } from '../../contract/common.js';
+import { accounts, organizations, roleAssignments } from '../../db/schema/index.js';
+import { passwordWeakness } from '../../domain/password-policy.js';
+import type { Role } from '../../domain/roles.js';
+import { recordAudit } from '../audit/record.js';
+import { AppError } from '../errors.js';
+import type { App } from '../http/types.js';
+import { requireActor } from './actor.js';
+import { authenticate } from './login.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { createSession, destroyAccountSessions, destroySession, SESSION_COOKIE } from './sessions.js';
+
+export async function authRoutes(app: App): Promise<void> {
+  const timeouts = () => ({
+    idleMinutes: app.config.SESSION_IDLE_MINUTES,
+    maxHours: app.config.SESSION_MAX_HOURS,
+  });
+
+  app.post(
+    '/sessions',
+    {
+      config: { public: true },
+      schema: { tags: ['Phiên đăng nhập'], summary: 'Đăng nhập', body: loginBody, response: { 200: me } },
+    },
+    async (request, reply) => {
+      const accountId = await authenticate(app.db, request.body.username, request.body.password, request.ip);
+      const oldToken = request.cookies[SESSION_COOKIE];
+      if (oldToken) await destroySession(app.db, oldToken);
+      const token = await createSession(app.db, accountId, timeouts());
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: app.config.SESSION_MAX_HOURS * 3600,
+      });
+      return describeAccount(app, accountId);
+    },
+  );
+
+  app.delete(
+    '/sessions/current',
+    {
+      config: { public: true },
+      schema: { tags: ['Phiên đăng nhập'], summary: 'Đăng xuất', response: { 200: okBody } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await destroySession(app.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { allowTemporaryPassword: true },
+      schema: { tags: ['Phiên đăng nhập'], summary: 'Tài khoản đang đăng nhập', response: { 200: me } },
+    },
+    async (request) => describeAccount(app, requireActor(request.actor).accountId),
+  );
+
+  app.put(
+    '/me/password',
+    {
+      config: { allowTemporaryPassword: true },
+      schema: {
+        tags: ['Phiên đăng nhập'],
+        summary: 'Đổi mật khẩu của mình',
+        body: changePasswordBody,
+        response: { 200: okBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const [account] = await app.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+      if (!account || !(await verifyPassword(account.passwordHash, request.body.currentPassword))) {
+        throw new AppError('bad_request', 'Mật khẩu hiện tại không đúng.', [
+          { path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+        ]);
+      }
+      const weakness = passwordWeakness(request.body.newPassword, account.username);
+      if (weakness)
+        throw new AppError('bad_request', weakness, [{ path: 'body.newPassword', message: weakness }]);
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await app.db.transaction(async (tx) => {
+        await tx
+          .update(accounts)
+          .set({
+            passwordHash,
+            mustChangePassword: false,
+            version: account.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(accounts.id, account.id));
+        await recordAudit(tx, actor, {
+          action: 'account.password_changed',
+          targetType: 'account',
+          targetId: account.id,
+          organizationPath: actor.homeOrganizationPath,
+          changes: { passwordHash: { from: '***', to: '***' } },
+        });
+      });
+      await destroyAccountSessions(app.db, account.id, request.cookies[SESSION_COOKIE]);
+      return { ok: true as const };
+    },
+  );
+}
+
+async function describeAccount(app: App, accountId: string): Promise<Me> {
+  const [account] = await app.db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw new AppError('unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
+  const grants = await app.db
+    .select({
+      role: roleAssignments.role,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+    })
+    .from(roleAssignments)
+    .innerJoin(organizations, eq(organizations.id, roleAssignments.organizationId))
+    .where(eq(roleAssignments.accountId, accountId))
+    .orderBy(organizations.path);
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    mustChangePassword: account.mustChangePassword,
+    roles: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+  };
+}
