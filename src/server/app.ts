@@ -49,7 +49,6 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', db);
