@@ -34,7 +34,7 @@ export type DatabaseTarget =
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
-    const client = new PGlite(target.dataDir, target.snapshot ? { loadDataDir: target.snapshot } : {});
+    const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.snapshot });
     await client.waitReady;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     return {

@@ -10,8 +10,9 @@ export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);
 }
 
+/** The root is at depth 0. */
 export function depthOf(path: string): number {
-  return path.split('/').length - 2;
+  return idsOnPath(path).length - 1;
 }
 
 /** The ids on the path from the root down to the organization itself. */
