@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './client.js';
+import { type Database, queryRows } from './client.js';
 import { auditEntries } from './schema/index.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -24,7 +24,7 @@ describe('audit log is append-only in the database itself (R4)', () => {
     ['TRUNCATE', sql`truncate audit_entries`],
   ])('refuses %s through plain SQL', async (_name, statement) => {
     await expect(database.db.execute(statement)).rejects.toThrow();
-    const rows = await database.db.execute(sql`select action from audit_entries`);
-    expect(rows.rows).toEqual([{ action: 'test.written' }]);
+    const rows = await queryRows(database.db, sql`select action from audit_entries`);
+    expect(rows).toEqual([{ action: 'test.written' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -64,4 +64,13 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/** Rows of a raw SQL statement, typed by the caller: both drivers answer `{ rows }`. */
+export async function queryRows<Row extends Record<string, unknown>>(
+  db: DbOrTx,
+  statement: SQL,
+): Promise<Row[]> {
+  const result = (await db.execute(statement)) as unknown as { rows: Row[] };
+  return result.rows;
 }

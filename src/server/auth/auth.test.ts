@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import {
   accountName,
   createTestContext,
@@ -44,9 +45,9 @@ describe('sessions', () => {
       password: TEST_PASSWORD,
     });
     const token = login.cookies.find((c) => c.name === 'tpb_session')!.value;
-    const rows = await context.database.db.execute(sql`select token_hash from sessions`);
-    expect(rows.rows.length).toBeGreaterThan(0);
-    expect(JSON.stringify(rows.rows)).not.toContain(token);
+    const rows = await queryRows(context.database.db, sql`select token_hash from sessions`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it('answers a wrong password and an unknown account with the same message', async () => {
