@@ -1,0 +1,78 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ErrorNotice, Loading } from './components/states.js';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { Shell } from './Shell.js';
+import { SessionProvider, useMeQuery } from './session.js';
+
+const TreePage = lazy(() => import('./pages/TreePage.js'));
+const OrganizationPage = lazy(() => import('./pages/OrganizationPage.js'));
+const WorkplacePage = lazy(() => import('./pages/WorkplacePage.js'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage.js'));
+const AuditPage = lazy(() => import('./pages/AuditPage.js'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
+
+/** Vietnamese paths: what users see in the address bar. */
+export const PATHS = {
+  login: '/dang-nhap',
+  tree: '/',
+  organization: (id: string) => `/to-chuc/${id}`,
+  workplace: (id: string) => `/co-quan/${id}`,
+  people: '/nhan-su',
+  accounts: '/tai-khoan',
+  audit: '/nhat-ky',
+  settings: '/cai-dat',
+  changePassword: '/doi-mat-khau',
+} as const;
+
+export function App() {
+  const location = useLocation();
+  const meQuery = useMeQuery();
+  if (meQuery.isPending) return <Loading />;
+  if (meQuery.isError) return <ErrorNotice error={meQuery.error} />;
+  const me = meQuery.data;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path={PATHS.login} element={<LoginPage />} />
+        <Route
+          path="*"
+          element={
+            <Navigate to={PATHS.login} replace state={{ from: location.pathname + location.search }} />
+          }
+        />
+      </Routes>
+    );
+  }
+  if (me.mustChangePassword) {
+    return (
+      <SessionProvider me={me}>
+        <Shell minimal>
+          <ChangePasswordPage required />
+        </Shell>
+      </SessionProvider>
+    );
+  }
+  return (
+    <SessionProvider me={me}>
+      <Shell>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path={PATHS.tree} element={<TreePage />} />
+            <Route path="/to-chuc/:id" element={<OrganizationPage />} />
+            <Route path="/co-quan/:id" element={<WorkplacePage />} />
+            <Route path={PATHS.people} element={<PeoplePage />} />
+            <Route path={PATHS.accounts} element={<AccountsPage />} />
+            <Route path={PATHS.audit} element={<AuditPage />} />
+            <Route path={PATHS.settings} element={<SettingsPage />} />
+            <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+            <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
+            <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </SessionProvider>
+  );
+}

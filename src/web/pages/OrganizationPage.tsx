@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export default function OrganizationPage() {
+  return <Title order={2}>Tổ chức</Title>;
+}
