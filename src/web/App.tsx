@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice, Loading } from './components/states.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { PATHS } from './paths.js';
 import { Shell } from './Shell.js';
 import { SessionProvider, useMeQuery } from './session.js';
 
@@ -13,19 +14,6 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.js'));
 const AuditPage = lazy(() => import('./pages/AuditPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
-
-/** Vietnamese paths: what users see in the address bar. */
-export const PATHS = {
-  login: '/dang-nhap',
-  tree: '/',
-  organization: (id: string) => `/to-chuc/${id}`,
-  workplace: (id: string) => `/co-quan/${id}`,
-  people: '/nhan-su',
-  accounts: '/tai-khoan',
-  audit: '/nhat-ky',
-  settings: '/cai-dat',
-  changePassword: '/doi-mat-khau',
-} as const;
 
 export function App() {
   const location = useLocation();

@@ -4,8 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Role } from '../domain/roles.js';
-import { PATHS } from './App.js';
 import { api } from './api.js';
+import { PATHS } from './paths.js';
 import { ME_KEY, useMe } from './session.js';
 
 interface NavItem {

@@ -1,0 +1,12 @@
+/** Vietnamese paths: what users see in the address bar. */
+export const PATHS = {
+  login: '/dang-nhap',
+  tree: '/',
+  organization: (id: string) => `/to-chuc/${id}`,
+  workplace: (id: string) => `/co-quan/${id}`,
+  people: '/nhan-su',
+  accounts: '/tai-khoan',
+  audit: '/nhat-ky',
+  settings: '/cai-dat',
+  changePassword: '/doi-mat-khau',
+} as const;
