@@ -27,7 +27,8 @@ export const person = z.object({
 });
 export type Person = z.infer<typeof person>;
 
-const personFields = {
+/** One schema per field, shared by the JSON API and the roster import's cell checks. */
+export const personFields = {
   code: text(50),
   fullName: requiredText(200, 'Họ và tên'),
   birthDate: isoDate.nullable(),
@@ -74,6 +75,10 @@ export const searchPeopleQuery = pageQuery.extend({
 });
 
 export const peoplePage = paged(person);
+
+export const deletePersonQuery = z.object({
+  version: z.coerce.number().int().min(1, { message: 'Phiên bản không hợp lệ.' }),
+});
 
 export const rosterImportRowError = z.object({
   row: z.number().int(),
