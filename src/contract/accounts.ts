@@ -8,6 +8,7 @@ export const roleAssignment = z.object({
   organizationId: idSchema,
   organizationName: z.string(),
 });
+export type RoleAssignment = z.infer<typeof roleAssignment>;
 
 export const account = z.object({
   id: idSchema,
@@ -19,6 +20,8 @@ export const account = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   roles: z.array(roleAssignment),
+  /** False when the account holds a role outside the caller's subtree: only a higher administrator may change it. */
+  canManage: z.boolean(),
   version: z.number().int(),
 });
 export type Account = z.infer<typeof account>;
@@ -31,18 +34,31 @@ export const usernameSchema = z
     message: 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang.',
   });
 
-export const listAccountsQuery = pageQuery.extend({ q: z.string().max(200).default('') });
+export const listAccountsQuery = pageQuery.extend({
+  /** Matched over username and display name, ignoring diacritics and case. */
+  q: z.string().max(200).default(''),
+  /** Only accounts whose home organization lies in this organization's subtree. */
+  organizationId: idSchema.optional(),
+  includeDisabled: z.enum(['true', 'false']).default('true'),
+});
+export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;
 export const accountsPage = paged(account);
+
+const roleGrantBody = z
+  .object({ role: z.enum(ROLES, { message: 'Vai trò không hợp lệ.' }), organizationId: idSchema })
+  .strict();
 
 export const createAccountBody = z
   .object({
     username: usernameSchema,
     displayName: requiredText(200, 'Tên hiển thị'),
-    password: z.string().max(200),
+    password: z.string().max(200, { message: 'Mật khẩu không được dài quá 200 ký tự.' }),
     homeOrganizationId: idSchema,
     personId: idSchema.nullable().optional(),
+    roles: z.array(roleGrantBody).max(20).default([]),
   })
   .strict();
+export type CreateAccountBody = z.infer<typeof createAccountBody>;
 
 export const updateAccountBody = z
   .object({
@@ -52,9 +68,12 @@ export const updateAccountBody = z
     personId: idSchema.nullable().optional(),
   })
   .strict();
+export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
 
-export const resetPasswordBody = z.object({ newPassword: z.string().max(200) }).strict();
-
-export const createRoleAssignmentBody = z
-  .object({ role: z.enum(ROLES, { message: 'Vai trò không hợp lệ.' }), organizationId: idSchema })
+export const resetPasswordBody = z
+  .object({ newPassword: z.string().max(200, { message: 'Mật khẩu không được dài quá 200 ký tự.' }) })
   .strict();
+
+export const createRoleAssignmentBody = roleGrantBody;
+
+export const roleAssignmentParams = z.object({ id: idSchema, assignmentId: idSchema });
