@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, paged, pageQuery } from './common.js';
+import { idSchema, isoDate, paged, pageQuery } from './common.js';
 
 export const auditEntry = z.object({
   id: z.number().int(),
@@ -11,9 +11,18 @@ export const auditEntry = z.object({
   targetId: z.string(),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
 });
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const listAuditQuery = pageQuery.extend({
   targetId: z.string().max(100).optional(),
+  /** An exact action (`account.created`) or a prefix ending in a dot (`account.`). */
   action: z.string().max(100).optional(),
+  accountId: idSchema.optional(),
+  /** Only entries about this organization's subtree. */
+  organizationId: idSchema.optional(),
+  /** Inclusive calendar days, in Vietnam time (UTC+7). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 export const auditPage = paged(auditEntry);
