@@ -1,0 +1,135 @@
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ORGANIZATION_KIND_LABELS, type Organization } from '../../contract/organizations.js';
+import { api } from '../api.js';
+import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+
+interface OrganizationFormValues {
+  kind: string;
+  name: string;
+  shortName: string;
+  headerSuperior: string;
+  headerIssuer: string;
+}
+
+const FIELDS = ['kind', 'name', 'shortName', 'headerSuperior', 'headerIssuer'];
+
+const kindOptions = (current: string) => {
+  const options = Object.entries(ORGANIZATION_KIND_LABELS).map(([value, label]) => ({ value, label }));
+  if (current && !ORGANIZATION_KIND_LABELS[current]) options.push({ value: current, label: current });
+  return options;
+};
+
+export type OrganizationFormTarget =
+  | { mode: 'create'; parent: Organization }
+  | { mode: 'edit'; organization: Organization };
+
+function initialValues(target: OrganizationFormTarget): OrganizationFormValues {
+  if (target.mode === 'edit') {
+    const { kind, name, shortName, headerSuperior, headerIssuer } = target.organization;
+    return { kind, name, shortName, headerSuperior, headerIssuer };
+  }
+  // A child's documents are headed by its parent's issuer line, as in the seed's forms.
+  return {
+    kind: 'cell',
+    name: '',
+    shortName: '',
+    headerSuperior: target.parent.headerIssuer,
+    headerIssuer: '',
+  };
+}
+
+/** Creates a child organization or edits one; keyed by the caller so each opening starts fresh. */
+export function OrganizationFormModal({
+  target,
+  onClose,
+}: {
+  target: OrganizationFormTarget;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => initialValues(target));
+  const set = (field: keyof OrganizationFormValues) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const mutation = useMutation({
+    mutationFn: () =>
+      target.mode === 'create'
+        ? api.post<Organization>('/organizations', { parentId: target.parent.id, ...values })
+        : api.patch<Organization>(`/organizations/${target.organization.id}`, {
+            version: target.organization.version,
+            ...values,
+          }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['organizations'] });
+      await queryClient.invalidateQueries({ queryKey: ['organization'] });
+      onClose();
+    },
+    onError: async (error) => {
+      if (isStaleVersion(error)) await queryClient.invalidateQueries({ queryKey: ['organization'] });
+    },
+  });
+  const errors = fieldErrors(mutation.error);
+  const message = formMessage(mutation.error, FIELDS);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+  const title = target.mode === 'create' ? `Thêm tổ chức trực thuộc ${target.parent.name}` : 'Sửa tổ chức';
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {message && (
+            <Alert color={isStaleVersion(mutation.error) ? 'yellow' : 'red'} role="alert">
+              {message}
+            </Alert>
+          )}
+          <TextInput
+            label="Tên tổ chức"
+            required
+            value={values.name}
+            onChange={(event) => set('name')(event.currentTarget.value)}
+            error={errors.name}
+            data-autofocus
+          />
+          <Select
+            label="Loại tổ chức"
+            data={kindOptions(values.kind)}
+            value={values.kind}
+            onChange={(value) => set('kind')(value ?? '')}
+            allowDeselect={false}
+            error={errors.kind}
+          />
+          <TextInput
+            label="Tên viết tắt"
+            description="Dùng trong số hiệu văn bản, ví dụ ĐU, CB"
+            value={values.shortName}
+            onChange={(event) => set('shortName')(event.currentTarget.value)}
+            error={errors.shortName}
+          />
+          <TextInput
+            label="Dòng tiêu đề thứ nhất (cấp trên)"
+            value={values.headerSuperior}
+            onChange={(event) => set('headerSuperior')(event.currentTarget.value)}
+            error={errors.headerSuperior}
+          />
+          <TextInput
+            label="Dòng tiêu đề thứ hai (tổ chức ban hành)"
+            value={values.headerIssuer}
+            onChange={(event) => set('headerIssuer')(event.currentTarget.value)}
+            error={errors.headerIssuer}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Hủy
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Lưu
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
