@@ -8,6 +8,8 @@ export const text = (max: number) =>
   z
     .string()
     .max(max * 2, { message: `Không được dài quá ${max} ký tự.` })
+    // A lone surrogate cannot be stored as UTF-8: it would come back as another character.
+    .refine((value) => value.isWellFormed(), { message: 'Có ký tự Unicode không hợp lệ.' })
     .transform((value) => value.normalize('NFC').trim())
     .pipe(
       z
