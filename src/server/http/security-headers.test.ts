@@ -25,7 +25,20 @@ describe('security headers (S5)', () => {
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/sessions', '/api/v1/organizations/{id}']),
+      expect.arrayContaining([
+        '/api/v1/sessions',
+        '/api/v1/organizations/{id}',
+        '/api/v1/workplaces/{id}',
+        '/api/v1/people',
+        '/api/v1/accounts',
+        '/api/v1/audit-entries',
+      ]),
     );
+    // Every operation is described in Vietnamese for the reference at /api/docs.
+    for (const [path, operations] of Object.entries(document.paths as Record<string, object>)) {
+      for (const [method, operation] of Object.entries(operations as Record<string, { summary?: string }>)) {
+        expect(operation.summary, `${method.toUpperCase()} ${path}`).toBeTruthy();
+      }
+    }
   });
 });
