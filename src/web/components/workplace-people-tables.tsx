@@ -1,0 +1,123 @@
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Person } from '../../contract/people.js';
+import { EMPLOYMENT_TYPE_LABELS } from '../../domain/employment.js';
+import { formatDate } from '../api.js';
+import { EmptyState } from './states.js';
+
+export interface PersonActions {
+  onEdit(person: Person): void;
+  onDelete(person: Person): void;
+}
+
+function ActionsCell({ person, actions }: { person: Person; actions?: PersonActions }) {
+  if (!actions) return null;
+  return (
+    <Table.Td>
+      <Group gap={4} wrap="nowrap">
+        <Button size="compact-xs" variant="light" onClick={() => actions.onEdit(person)}>
+          Sửa
+        </Button>
+        <Button size="compact-xs" variant="subtle" color="red" onClick={() => actions.onDelete(person)}>
+          Xóa
+        </Button>
+      </Group>
+    </Table.Td>
+  );
+}
+
+function PeopleTable({ minWidth, head, rows }: { minWidth: number; head: ReactNode; rows: ReactNode }) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table striped highlightOnHover>
+        <Table.Thead>{head}</Table.Thead>
+        <Table.Tbody>{rows}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function MembersTable({ people, actions }: { people: Person[]; actions?: PersonActions }) {
+  if (people.length === 0) return <EmptyState>Cơ quan, đơn vị này chưa có đảng viên.</EmptyState>;
+  return (
+    <PeopleTable
+      minWidth={760}
+      head={
+        <Table.Tr>
+          <Table.Th>Họ và tên</Table.Th>
+          <Table.Th>Ngày sinh</Table.Th>
+          <Table.Th>Chức danh</Table.Th>
+          <Table.Th>Chức vụ Đảng</Table.Th>
+          <Table.Th>Chức vụ chính quyền</Table.Th>
+          <Table.Th>Mẫu tự phê bình</Table.Th>
+          {actions && <Table.Th aria-label="Thao tác" />}
+        </Table.Tr>
+      }
+      rows={people.map((person) => (
+        <Table.Tr key={person.id}>
+          <Table.Td>
+            {person.fullName}
+            {person.isCommitteeMember && (
+              <Text size="xs" c="dimmed">
+                Cấp ủy viên
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>{formatDate(person.birthDate)}</Table.Td>
+          <Table.Td>{person.jobTitle}</Table.Td>
+          <Table.Td>{person.partyOffice}</Table.Td>
+          <Table.Td>{person.governmentOffice}</Table.Td>
+          <Table.Td>
+            {person.withOffice ? (
+              <Badge color="orange" variant="light">
+                có chức vụ
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="light">
+                không chức vụ
+              </Badge>
+            )}
+          </Table.Td>
+          <ActionsCell person={person} actions={actions} />
+        </Table.Tr>
+      ))}
+    />
+  );
+}
+
+export function MassesTable({ people, actions }: { people: Person[]; actions?: PersonActions }) {
+  if (people.length === 0) return <EmptyState>Cơ quan, đơn vị này chưa có quần chúng.</EmptyState>;
+  return (
+    <PeopleTable
+      minWidth={620}
+      head={
+        <Table.Tr>
+          <Table.Th>Họ và tên</Table.Th>
+          <Table.Th>Chức danh</Table.Th>
+          <Table.Th>Loại lao động</Table.Th>
+          <Table.Th>Được tính</Table.Th>
+          {actions && <Table.Th aria-label="Thao tác" />}
+        </Table.Tr>
+      }
+      rows={people.map((person) => (
+        <Table.Tr key={person.id}>
+          <Table.Td>{person.fullName}</Table.Td>
+          <Table.Td>{person.jobTitle}</Table.Td>
+          <Table.Td>{EMPLOYMENT_TYPE_LABELS[person.employmentType]}</Table.Td>
+          <Table.Td>
+            {person.countedMass ? (
+              <Badge color="green" variant="light">
+                được tính
+              </Badge>
+            ) : (
+              <Badge color="gray" variant="light">
+                không tính
+              </Badge>
+            )}
+          </Table.Td>
+          <ActionsCell person={person} actions={actions} />
+        </Table.Tr>
+      ))}
+    />
+  );
+}

@@ -1,0 +1,294 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Person } from '../../contract/people.js';
+import {
+  EMPLOYMENT_TYPE_LABELS,
+  EMPLOYMENT_TYPES,
+  type EmploymentType,
+  GENDER_LABELS,
+  GENDERS,
+  type Gender,
+} from '../../domain/employment.js';
+import { api, formatDate } from '../api.js';
+import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+
+export interface CellOption {
+  id: string;
+  name: string;
+}
+
+interface PersonFormValues {
+  fullName: string;
+  code: string;
+  birthDate: string;
+  gender: Gender | null;
+  jobTitle: string;
+  employmentType: EmploymentType;
+  governmentOffice: string;
+  isPartyMember: boolean;
+  organizationId: string | null;
+  partyOffice: string;
+  isCommitteeMember: boolean;
+  assignedDuty: string;
+}
+
+const FIELDS: (keyof PersonFormValues)[] = [
+  'fullName',
+  'code',
+  'birthDate',
+  'gender',
+  'jobTitle',
+  'employmentType',
+  'governmentOffice',
+  'isPartyMember',
+  'organizationId',
+  'partyOffice',
+  'isCommitteeMember',
+  'assignedDuty',
+];
+
+function initialValues(person: Person | null, defaultCellId: string | null): PersonFormValues {
+  if (!person) {
+    return {
+      fullName: '',
+      code: '',
+      birthDate: '',
+      gender: null,
+      jobTitle: '',
+      employmentType: 'permanent',
+      governmentOffice: '',
+      isPartyMember: false,
+      organizationId: defaultCellId,
+      partyOffice: '',
+      isCommitteeMember: false,
+      assignedDuty: '',
+    };
+  }
+  return {
+    fullName: person.fullName,
+    code: person.code,
+    birthDate: formatDate(person.birthDate),
+    gender: person.gender,
+    jobTitle: person.jobTitle,
+    employmentType: person.employmentType,
+    governmentOffice: person.governmentOffice,
+    isPartyMember: person.isPartyMember,
+    organizationId: person.organizationId ?? defaultCellId,
+    partyOffice: person.partyOffice,
+    isCommitteeMember: person.isCommitteeMember,
+    assignedDuty: person.assignedDuty,
+  };
+}
+
+/** `25/11/1980` → `1980-11-25`; empty → null; anything else → undefined (not a date). */
+function isoFromDisplayed(value: string): string | null | undefined {
+  const text = value.trim();
+  if (!text) return null;
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year] = match;
+  const iso = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : iso;
+}
+
+/** The request body: a non-member carries no cell, party office or committee seat (DESIGN glossary). */
+function bodyFrom(values: PersonFormValues, birthDate: string | null) {
+  const member = values.isPartyMember;
+  return {
+    fullName: values.fullName,
+    ...(values.code.trim() ? { code: values.code } : {}),
+    birthDate,
+    gender: values.gender,
+    jobTitle: values.jobTitle,
+    employmentType: values.employmentType,
+    governmentOffice: values.governmentOffice,
+    isPartyMember: member,
+    organizationId: member ? values.organizationId : null,
+    partyOffice: member ? values.partyOffice : '',
+    isCommitteeMember: member ? values.isCommitteeMember : false,
+    assignedDuty: values.assignedDuty,
+  };
+}
+
+export function WorkplacePersonModal({
+  workplaceId,
+  person,
+  cells,
+  onClose,
+}: {
+  workplaceId: string;
+  /** The person edited, or null to add one. */
+  person: Person | null;
+  /** Organizations a member of this workplace may belong to; the first is the default. */
+  cells: CellOption[];
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => initialValues(person, cells[0]?.id ?? null));
+  const [birthDateError, setBirthDateError] = useState<string | null>(null);
+  const set = <K extends keyof PersonFormValues>(field: K, value: PersonFormValues[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['people'] });
+    await queryClient.invalidateQueries({ queryKey: ['workplace', workplaceId] });
+    await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
+    await queryClient.invalidateQueries({ queryKey: ['organization'] });
+  };
+  const mutation = useMutation({
+    mutationFn: (birthDate: string | null) =>
+      person
+        ? api.patch<Person>(`/people/${person.id}`, {
+            version: person.version,
+            ...bodyFrom(values, birthDate),
+          })
+        : api.post<Person>('/people', { workplaceId, ...bodyFrom(values, birthDate) }),
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+    onError: async (error) => {
+      if (isStaleVersion(error)) await refresh();
+    },
+  });
+  const errors = fieldErrors(mutation.error);
+  const message = formMessage(mutation.error, FIELDS);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const birthDate = isoFromDisplayed(values.birthDate);
+    if (birthDate === undefined) {
+      setBirthDateError('Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/09/1985.');
+      return;
+    }
+    setBirthDateError(null);
+    mutation.mutate(birthDate);
+  };
+  const cellOptions = cells.map((cell) => ({ value: cell.id, label: cell.name }));
+  if (person?.organizationId && !cells.some((cell) => cell.id === person.organizationId)) {
+    cellOptions.push({ value: person.organizationId, label: person.organizationName ?? 'Chi bộ khác' });
+  }
+  return (
+    <Modal opened onClose={onClose} title={person ? `Sửa: ${person.fullName}` : 'Thêm người'} size="xl">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {message && (
+            <Alert color={isStaleVersion(mutation.error) ? 'yellow' : 'red'} role="alert">
+              {message}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Họ và tên"
+              required
+              value={values.fullName}
+              onChange={(event) => set('fullName', event.currentTarget.value)}
+              error={errors.fullName}
+              data-autofocus
+            />
+            <TextInput
+              label="Mã nhân sự"
+              description="Để trống thì hệ thống tự cấp"
+              value={values.code}
+              onChange={(event) => set('code', event.currentTarget.value)}
+              error={errors.code}
+            />
+            <TextInput
+              label="Ngày sinh"
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
+              value={values.birthDate}
+              onChange={(event) => set('birthDate', event.currentTarget.value)}
+              error={birthDateError ?? errors.birthDate}
+            />
+            <Select
+              label="Giới tính"
+              data={GENDERS.map((gender) => ({ value: gender, label: GENDER_LABELS[gender] }))}
+              value={values.gender}
+              onChange={(value) => set('gender', value as Gender | null)}
+              clearable
+              error={errors.gender}
+            />
+            <TextInput
+              label="Chức danh, nghề nghiệp"
+              value={values.jobTitle}
+              onChange={(event) => set('jobTitle', event.currentTarget.value)}
+              error={errors.jobTitle}
+            />
+            <Select
+              label="Loại lao động"
+              data={EMPLOYMENT_TYPES.map((type) => ({ value: type, label: EMPLOYMENT_TYPE_LABELS[type] }))}
+              value={values.employmentType}
+              onChange={(value) => value && set('employmentType', value as EmploymentType)}
+              allowDeselect={false}
+              error={errors.employmentType}
+            />
+            <TextInput
+              label="Chức vụ chính quyền"
+              value={values.governmentOffice}
+              onChange={(event) => set('governmentOffice', event.currentTarget.value)}
+              error={errors.governmentOffice}
+            />
+          </SimpleGrid>
+          <Checkbox
+            label="Đảng viên"
+            checked={values.isPartyMember}
+            onChange={(event) => set('isPartyMember', event.currentTarget.checked)}
+            error={errors.isPartyMember}
+          />
+          {values.isPartyMember && (
+            <Fieldset legend="Thông tin đảng viên">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Select
+                  label="Sinh hoạt tại chi bộ"
+                  data={cellOptions}
+                  value={values.organizationId}
+                  onChange={(value) => set('organizationId', value)}
+                  error={errors.organizationId}
+                />
+                <TextInput
+                  label="Chức vụ Đảng"
+                  value={values.partyOffice}
+                  onChange={(event) => set('partyOffice', event.currentTarget.value)}
+                  error={errors.partyOffice}
+                />
+                <TextInput
+                  label="Nhiệm vụ được phân công"
+                  value={values.assignedDuty}
+                  onChange={(event) => set('assignedDuty', event.currentTarget.value)}
+                  error={errors.assignedDuty}
+                />
+                <Checkbox
+                  mt={{ sm: 'xl' }}
+                  label="Cấp ủy viên"
+                  checked={values.isCommitteeMember}
+                  onChange={(event) => set('isCommitteeMember', event.currentTarget.checked)}
+                  error={errors.isCommitteeMember}
+                />
+              </SimpleGrid>
+            </Fieldset>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Hủy
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              Lưu
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
