@@ -1,0 +1,55 @@
+import { Anchor, Badge, Table } from '@mantine/core';
+import type { Account } from '../../contract/accounts.js';
+import { AccountRoleBadges } from './account-role-badges.js';
+
+interface AccountTableProps {
+  accounts: Account[];
+  onOpen: (account: Account) => void;
+}
+
+export function AccountTable({ accounts, onOpen }: AccountTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Tên đăng nhập</Table.Th>
+            <Table.Th>Tên hiển thị</Table.Th>
+            <Table.Th>Tổ chức</Table.Th>
+            <Table.Th>Vai trò</Table.Th>
+            <Table.Th>Trạng thái</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {accounts.map((account) => (
+            <Table.Tr key={account.id}>
+              <Table.Td>
+                <Anchor component="button" type="button" fw={500} onClick={() => onOpen(account)}>
+                  {account.username}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{account.displayName}</Table.Td>
+              <Table.Td>{account.homeOrganizationName}</Table.Td>
+              <Table.Td>
+                <AccountRoleBadges roles={account.roles} />
+              </Table.Td>
+              <Table.Td>
+                {account.disabled ? (
+                  <Badge color="gray">Đã khóa</Badge>
+                ) : account.mustChangePassword ? (
+                  <Badge color="yellow" variant="light">
+                    Chờ đổi mật khẩu
+                  </Badge>
+                ) : (
+                  <Badge color="green" variant="light">
+                    Đang dùng
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
