@@ -1,0 +1,366 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../contract/common.js';
+import { testConfig } from './config.js';
+import { createTestContext, seedScopeTree, TestClient, type TestContext } from './test-support.js';
+
+/**
+ * Issue 2, "Bad input": every endpoint answers what a client got wrong with 400 and a Vietnamese
+ * message naming the field, unknown ids with 404, oversized bodies with 413, other formats with
+ * 415 — never a 500, never an SQL message or a stack trace.
+ */
+interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Fastify's form: `:id` marks an id parameter. */
+  path: string;
+  /** A body (or query string) that passes validation, so an unknown id reaches the lookup. */
+  body?: (ids: KnownIds) => object;
+  query?: string;
+  /** One field sent malformed, and the issue path the answer must name. */
+  bad?: { in: 'body' | 'querystring'; field: string; value: unknown };
+  /** Routes used before login (login itself): driven without the administrator's cookie. */
+  anonymous?: boolean;
+  /** File uploads: they take multipart/form-data, not JSON. */
+  multipart?: boolean;
+}
+
+interface KnownIds {
+  root: string;
+  workplace: string;
+}
+
+const CATALOGUE: Endpoint[] = [
+  {
+    method: 'POST',
+    path: '/sessions',
+    anonymous: true,
+    body: () => ({ username: 'ai', password: 'x' }),
+    bad: { in: 'body', field: 'username', value: 5 },
+  },
+  { method: 'DELETE', path: '/sessions/current', anonymous: true },
+  { method: 'GET', path: '/me' },
+  {
+    method: 'PUT',
+    path: '/me/password',
+    body: () => ({ currentPassword: 'x', newPassword: 'y' }),
+    bad: { in: 'body', field: 'newPassword', value: 5 },
+  },
+
+  {
+    method: 'GET',
+    path: '/organizations',
+    bad: { in: 'querystring', field: 'parentId', value: 'khong-phai-ma' },
+  },
+  { method: 'GET', path: '/organizations/:id' },
+  {
+    method: 'POST',
+    path: '/organizations',
+    body: (ids) => ({
+      parentId: ids.root,
+      kind: 'cell',
+      name: 'Chi bộ',
+      shortName: '',
+      headerSuperior: '',
+      headerIssuer: '',
+    }),
+    bad: { in: 'body', field: 'name', value: 42 },
+  },
+  {
+    method: 'PATCH',
+    path: '/organizations/:id',
+    body: () => ({ version: 1, name: 'Tên' }),
+    bad: { in: 'body', field: 'version', value: 'một' },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:id/move',
+    body: (ids) => ({ version: 1, parentId: ids.root }),
+    bad: { in: 'body', field: 'parentId', value: 'cha' },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:id/close',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: -1 },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:id/reopen',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 1.5 },
+  },
+
+  { method: 'GET', path: '/workplaces', bad: { in: 'querystring', field: 'organizationId', value: '123' } },
+  { method: 'GET', path: '/workplaces/:id' },
+  {
+    method: 'POST',
+    path: '/workplaces',
+    body: (ids) => ({ organizationId: ids.root, name: 'Sở', address: '' }),
+    bad: { in: 'body', field: 'organizationId', value: 'abc' },
+  },
+  {
+    method: 'PATCH',
+    path: '/workplaces/:id',
+    body: () => ({ version: 1, address: 'Số 1' }),
+    bad: { in: 'body', field: 'name', value: 7 },
+  },
+  {
+    method: 'POST',
+    path: '/workplaces/:id/close',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: null },
+  },
+  {
+    method: 'POST',
+    path: '/workplaces/:id/reopen',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: '2' },
+  },
+
+  { method: 'GET', path: '/people', bad: { in: 'querystring', field: 'pageSize', value: 'nhieu' } },
+  { method: 'GET', path: '/people/:id' },
+  {
+    method: 'POST',
+    path: '/people',
+    body: () => ({
+      workplaceId: crypto.randomUUID(),
+      fullName: 'Nguyễn Văn A',
+      employmentType: 'permanent',
+      isPartyMember: false,
+    }),
+    bad: { in: 'body', field: 'employmentType', value: 'tam-thoi' },
+  },
+  {
+    method: 'PATCH',
+    path: '/people/:id',
+    body: () => ({ version: 1, jobTitle: 'Kế toán' }),
+    bad: { in: 'body', field: 'birthDate', value: '31/02/2020' },
+  },
+  {
+    method: 'DELETE',
+    path: '/people/:id',
+    query: 'version=1',
+    bad: { in: 'querystring', field: 'version', value: 'mot' },
+  },
+
+  { method: 'GET', path: '/accounts', bad: { in: 'querystring', field: 'page', value: '0' } },
+  { method: 'GET', path: '/accounts/:id' },
+  {
+    method: 'POST',
+    path: '/accounts',
+    body: (ids) => ({
+      username: 'moi.tk',
+      displayName: 'Mới',
+      password: 'mat-khau-9',
+      homeOrganizationId: ids.root,
+    }),
+    bad: { in: 'body', field: 'username', value: 'Có Dấu' },
+  },
+  {
+    method: 'PATCH',
+    path: '/accounts/:id',
+    body: () => ({ version: 1, disabled: true }),
+    bad: { in: 'body', field: 'disabled', value: 'có' },
+  },
+  {
+    method: 'POST',
+    path: '/accounts/:id/password-reset',
+    body: () => ({ newPassword: 'mat-khau-moi-9' }),
+    bad: { in: 'body', field: 'newPassword', value: 123 },
+  },
+  {
+    method: 'POST',
+    path: '/accounts/:id/roles',
+    body: (ids) => ({ role: 'member', organizationId: ids.root }),
+    bad: { in: 'body', field: 'role', value: 'vua' },
+  },
+  { method: 'DELETE', path: '/accounts/:id/roles/:assignmentId' },
+
+  { method: 'GET', path: '/roster-template' },
+  { method: 'GET', path: '/workplaces/:id/roster.xlsx' },
+  { method: 'GET', path: '/organizations/:id/roster.xlsx' },
+  { method: 'POST', path: '/workplaces/:id/roster-imports', multipart: true },
+
+  { method: 'GET', path: '/audit-entries', bad: { in: 'querystring', field: 'from', value: '2024-13-01' } },
+
+  { method: 'GET', path: '/settings/eligibility' },
+  {
+    method: 'PUT',
+    path: '/settings/eligibility',
+    body: () => ({ version: 1, threshold: 5, countedEmploymentTypes: ['permanent'] }),
+    bad: { in: 'body', field: 'threshold', value: 'năm' },
+  },
+];
+
+const LEAKS = ['select ', 'insert ', 'at ', 'node_modules', 'violates'];
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+const withBody = CATALOGUE.filter((endpoint) => endpoint.body);
+const withIds = CATALOGUE.filter((endpoint) => endpoint.path.includes('/:'));
+const withBadField = CATALOGUE.filter((endpoint) => endpoint.bad);
+const label = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+const CATALOGUE_BODY = (name: string) =>
+  CATALOGUE.find((endpoint) => label(endpoint) === name)!.body!({
+    root: crypto.randomUUID(),
+    workplace: crypto.randomUUID(),
+  });
+
+describe('bad input on every endpoint', () => {
+  let context: TestContext;
+  let admin: TestClient;
+  let ids: KnownIds;
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    const tree = await seedScopeTree(context);
+    admin = tree.admin;
+    ids = { root: tree.organizations.root, workplace: tree.workplaces.wpA1 };
+  });
+  afterAll(() => context.close());
+
+  /** Every answer in this file passes through here: none may carry SQL, a stack or a 500. */
+  async function send(
+    endpoint: Endpoint,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const client = endpoint.anonymous ? new TestClient(context.app) : admin;
+    const response = await client.request(endpoint.method, `/api/v1${url}`, payload, headers);
+    expect(response.statusCode, response.body).toBeLessThan(500);
+    for (const leak of LEAKS) expect(response.body.toLowerCase()).not.toContain(leak);
+    return response;
+  }
+
+  const urlFor = (endpoint: Endpoint, params: Record<string, string> = {}) => {
+    const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? crypto.randomUUID());
+    return endpoint.query ? `${path}?${endpoint.query}` : path;
+  };
+
+  const expectError = (response: { statusCode: number; json(): unknown }, status: number) => {
+    expect(response.statusCode).toBe(status);
+    const parsed = errorBody.parse(response.json());
+    expect(parsed.error.message).toMatch(VIETNAMESE);
+    return parsed.error;
+  };
+
+  it('covers every endpoint of the API reference', async () => {
+    const spec = (await context.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const published = Object.entries(spec.paths as Record<string, object>).flatMap(([path, operations]) =>
+      Object.keys(operations).map(
+        (method) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    expect(CATALOGUE.map(label).sort(), 'a new endpoint needs its entry in CATALOGUE').toEqual(
+      published.sort(),
+    );
+  });
+
+  it.each(withBadField.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: a malformed field → 400 naming it',
+    async (_, endpoint) => {
+      const bad = endpoint.bad!;
+      const response =
+        bad.in === 'body'
+          ? await send(endpoint, urlFor(endpoint), { ...endpoint.body!(ids), [bad.field]: bad.value })
+          : await send(
+              endpoint,
+              `${urlFor(endpoint).split('?')[0]}?${bad.field}=${encodeURIComponent(String(bad.value))}`,
+            );
+      const error = expectError(response, 400);
+      expect(error.issues.map((issue) => issue.path)).toContain(`${bad.in}.${bad.field}`);
+      expect(error.message).toContain(`${bad.in}.${bad.field}`);
+    },
+  );
+
+  it.each(withIds.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: an id that is not a uuid → 400',
+    async (_, endpoint) => {
+      for (const name of endpoint.path.match(/:(\w+)/g)!.map((param) => param.slice(1))) {
+        const response = await send(
+          endpoint,
+          urlFor(endpoint, { [name]: 'khong-phai-uuid' }),
+          endpoint.body?.(ids),
+        );
+        const error = expectError(response, 400);
+        expect(error.issues.map((issue) => issue.path)).toContain(`params.${name}`);
+      }
+    },
+  );
+
+  it.each(withIds.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: an unknown well-formed id → 404',
+    async (_, endpoint) => {
+      expectError(await send(endpoint, urlFor(endpoint), endpoint.body?.(ids)), 404);
+    },
+  );
+
+  it.each(withBody.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: a body over the limit → 413',
+    async (_, endpoint) => {
+      const oversized = JSON.stringify({ padding: 'x'.repeat(testConfig().BODY_LIMIT_BYTES) });
+      const response = await send(endpoint, urlFor(endpoint), oversized, {
+        'content-type': 'application/json',
+      });
+      expectError(response, 413);
+    },
+  );
+
+  it.each(withBody.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: a body that is not JSON → 415',
+    async (_, endpoint) => {
+      const response = await send(endpoint, urlFor(endpoint), '<a>1</a>', {
+        'content-type': 'application/xml',
+      });
+      expectError(response, 415);
+    },
+  );
+
+  it.each(withBody.map((endpoint) => [label(endpoint), endpoint] as const))(
+    '%s: broken JSON → 400',
+    async (_, endpoint) => {
+      const response = await send(endpoint, urlFor(endpoint), '{"version": 1,', {
+        'content-type': 'application/json',
+      });
+      expectError(response, 400);
+    },
+  );
+
+  it.each([
+    [
+      'POST /organizations',
+      'parentId',
+      (unknown: string) => ({ ...CATALOGUE_BODY('POST /organizations'), parentId: unknown }),
+    ],
+    [
+      'POST /workplaces',
+      'organizationId',
+      (unknown: string) => ({ ...CATALOGUE_BODY('POST /workplaces'), organizationId: unknown }),
+    ],
+    [
+      'POST /people',
+      'workplaceId',
+      (unknown: string) => ({ ...CATALOGUE_BODY('POST /people'), workplaceId: unknown }),
+    ],
+    [
+      'POST /accounts',
+      'homeOrganizationId',
+      (unknown: string) => ({ ...CATALOGUE_BODY('POST /accounts'), homeOrganizationId: unknown }),
+    ],
+  ] as const)('%s: an unknown %s in the body → 404', async (name, _, body) => {
+    const endpoint = CATALOGUE.find((candidate) => label(candidate) === name)!;
+    expectError(await send(endpoint, urlFor(endpoint), body(crypto.randomUUID())), 404);
+  });
+
+  it('answers values the database cannot hold with 400 or 409, not 500', async () => {
+    const patch = CATALOGUE.find((candidate) => label(candidate) === 'PATCH /organizations/:id')!;
+    const overflow = await send(patch, `/organizations/${ids.root}`, { version: 2 ** 31, name: 'Tên' });
+    expect([400, 409]).toContain(overflow.statusCode);
+    const control = await send(patch, `/organizations/${ids.root}`, { version: 1, name: 'Tên\u0000ẩn' });
+    expect(control.json().error.issues.map((issue: { path: string }) => issue.path)).toContain('body.name');
+    const empty = await send(patch, `/organizations/${ids.root}`, '', { 'content-type': 'application/json' });
+    expectError(empty, 400);
+  });
+
+  it('answers an unknown address with 404 in Vietnamese', async () => {
+    expectError(await send({ method: 'GET', path: '' }, '/khong-co-dia-chi-nay'), 404);
+  });
+});
