@@ -24,7 +24,7 @@ export function formMessage(error: unknown, fields: readonly string[]): string |
   if (!error) return null;
   if (!(error instanceof ApiError)) return 'Đã có lỗi không mong muốn. Vui lòng thử lại.';
   if (isStaleVersion(error)) {
-    return 'Dữ liệu đã bị người khác thay đổi trong lúc bạn sửa. Trang đã tải lại bản mới nhất; vui lòng kiểm tra rồi lưu lại.';
+    return 'Dữ liệu đã bị người khác thay đổi trong lúc bạn sửa. Đã tải lại bản mới nhất: các ô bạn chưa sửa đã được cập nhật, các ô bạn đã sửa vẫn giữ nguyên. Vui lòng kiểm tra rồi lưu lại.';
   }
   const shown = Object.keys(fieldErrors(error));
   if (shown.length > 0 && shown.every((field) => fields.includes(field))) return null;

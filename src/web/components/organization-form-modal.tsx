@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { ORGANIZATION_KIND_LABELS, type Organization } from '../../contract/organizations.js';
 import { api } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+import { useRebasedForm } from './form-rebase.js';
 
 interface OrganizationFormValues {
   kind: string;
@@ -49,9 +50,11 @@ export function OrganizationFormModal({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(() => initialValues(target));
-  const set = (field: keyof OrganizationFormValues) => (value: string) =>
-    setValues((current) => ({ ...current, [field]: value }));
+  const [values, setValue] = useRebasedForm(
+    initialValues(target),
+    target.mode === 'edit' ? target.organization.version : 0,
+  );
+  const set = (field: keyof OrganizationFormValues) => (value: string) => setValue(field, value);
   const mutation = useMutation({
     mutationFn: () =>
       target.mode === 'create'

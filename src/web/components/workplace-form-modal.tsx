@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { Workplace } from '../../contract/workplaces.js';
 import { api } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+import { useRebasedForm } from './form-rebase.js';
 
 export type WorkplaceFormTarget =
   | { mode: 'create'; organizationId: string; organizationName: string }
@@ -18,8 +19,13 @@ export function WorkplaceFormModal({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [name, setName] = useState(target.mode === 'edit' ? target.workplace.name : '');
-  const [address, setAddress] = useState(target.mode === 'edit' ? target.workplace.address : '');
+  const [values, set] = useRebasedForm(
+    target.mode === 'edit'
+      ? { name: target.workplace.name, address: target.workplace.address }
+      : { name: '', address: '' },
+    target.mode === 'edit' ? target.workplace.version : 0,
+  );
+  const { name, address } = values;
   const mutation = useMutation({
     mutationFn: () =>
       target.mode === 'create'
@@ -61,14 +67,14 @@ export function WorkplaceFormModal({
             label="Tên cơ quan, đơn vị"
             required
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={(event) => set('name', event.currentTarget.value)}
             error={errors.name}
             data-autofocus
           />
           <TextInput
             label="Địa chỉ"
             value={address}
-            onChange={(event) => setAddress(event.currentTarget.value)}
+            onChange={(event) => set('address', event.currentTarget.value)}
             error={errors.address}
           />
           <Group justify="flex-end">

@@ -69,13 +69,13 @@ export function MembersTable({ people, actions }: { people: Person[]; actions?: 
           <Table.Td>{person.governmentOffice}</Table.Td>
           <Table.Td>
             {person.withOffice ? (
-              <Badge color="orange" variant="light">
+              <Badge color="orange" variant="light" tt="none">
                 có chức vụ
               </Badge>
             ) : (
-              <Badge color="gray" variant="light">
+              <Text size="sm" c="dimmed">
                 không chức vụ
-              </Badge>
+              </Text>
             )}
           </Table.Td>
           <ActionsCell person={person} actions={actions} />
@@ -106,11 +106,11 @@ export function MassesTable({ people, actions }: { people: Person[]; actions?: P
           <Table.Td>{EMPLOYMENT_TYPE_LABELS[person.employmentType]}</Table.Td>
           <Table.Td>
             {person.countedMass ? (
-              <Badge color="green" variant="light">
+              <Badge color="green" variant="light" tt="none">
                 được tính
               </Badge>
             ) : (
-              <Badge color="gray" variant="light">
+              <Badge color="gray" variant="light" tt="none">
                 không tính
               </Badge>
             )}

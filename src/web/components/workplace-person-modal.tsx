@@ -23,6 +23,7 @@ import {
 } from '../../domain/employment.js';
 import { api, formatDate } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+import { useRebasedForm } from './form-rebase.js';
 
 export interface CellOption {
   id: string;
@@ -137,10 +138,8 @@ export function WorkplacePersonModal({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(() => initialValues(person, cells[0]?.id ?? null));
+  const [values, set] = useRebasedForm(initialValues(person, cells[0]?.id ?? null), person?.version ?? 0);
   const [birthDateError, setBirthDateError] = useState<string | null>(null);
-  const set = <K extends keyof PersonFormValues>(field: K, value: PersonFormValues[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['people'] });
     await queryClient.invalidateQueries({ queryKey: ['workplace', workplaceId] });

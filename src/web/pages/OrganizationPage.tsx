@@ -84,7 +84,7 @@ export default function OrganizationPage() {
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap' }}>
+      <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
         <Anchor component={Link} to={PATHS.tree}>
           Cây tổ chức
         </Anchor>

@@ -17,7 +17,7 @@ import { MassesTable, MembersTable, type PersonActions } from '../components/wor
 import { WorkplacePersonModal } from '../components/workplace-person-modal.js';
 import { PATHS } from '../paths.js';
 
-type OpenModal = { kind: 'person'; person: Person | null } | { kind: 'workplace' } | null;
+type OpenModal = { kind: 'person'; personId: string | null } | { kind: 'workplace' } | null;
 
 function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -82,14 +82,19 @@ export default function WorkplacePage() {
     });
 
   const actions: PersonActions | undefined = canKeep
-    ? { onEdit: (person) => setOpenModal({ kind: 'person', person }), onDelete: confirmDelete }
+    ? { onEdit: (person) => setOpenModal({ kind: 'person', personId: person.id }), onDelete: confirmDelete }
     : undefined;
+  // The edited person is read from the latest list, so a reload after a 409 brings the new version.
+  const editedPerson =
+    openModal?.kind === 'person' && openModal.personId
+      ? peopleQuery.data?.find((person) => person.id === openModal.personId)
+      : null;
   const members = peopleQuery.data?.filter((person) => person.isPartyMember) ?? [];
   const masses = peopleQuery.data?.filter((person) => !person.isPartyMember) ?? [];
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap' }}>
+      <Breadcrumbs separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
         <Anchor component={Link} to={PATHS.tree}>
           Cây tổ chức
         </Anchor>
@@ -134,7 +139,7 @@ export default function WorkplacePage() {
             title="Danh sách nhân sự"
             actions={
               canKeep && (
-                <Button size="xs" onClick={() => setOpenModal({ kind: 'person', person: null })}>
+                <Button size="xs" onClick={() => setOpenModal({ kind: 'person', personId: null })}>
                   Thêm người
                 </Button>
               )
@@ -162,10 +167,10 @@ export default function WorkplacePage() {
           </Section>
         </>
       )}
-      {openModal?.kind === 'person' && (
+      {openModal?.kind === 'person' && editedPerson !== undefined && (
         <WorkplacePersonModal
           workplaceId={workplace.id}
-          person={openModal.person}
+          person={editedPerson}
           cells={cells}
           onClose={() => setOpenModal(null)}
         />
