@@ -71,14 +71,23 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** "field: old → new" per changed field; a new record has no old values, so only the new ones show. */
 function ChangedFields({ changes }: { changes: AuditEntry['changes'] }) {
-  const fields = Object.entries(changes);
+  const fields = Object.entries(changes).filter(
+    ([, change]) => !(isEmpty(change.from) && isEmpty(change.to)),
+  );
+  const created = fields.every(([, change]) => isEmpty(change.from));
   if (fields.length === 0) return null;
   return (
     <Stack gap={2}>
       {fields.map(([field, change]) => (
         <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
-          <Code>{field}</Code>: {formatValue(change.from)} → {formatValue(change.to)}
+          <Code>{field}</Code>:{' '}
+          {created ? formatValue(change.to) : `${formatValue(change.from)} → ${formatValue(change.to)}`}
         </Text>
       ))}
     </Stack>

@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+
+const NEW_USERNAME = 'kiemthu.e2e';
+const TEMPORARY_PASSWORD = 'tamthoi2026';
+const OWN_PASSWORD = 'riengtu2026';
+const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
+
+async function openAccount(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/tai-khoan`);
+  await page.getByLabel('Tìm tài khoản').fill(username);
+  await page.getByRole('button', { name: username, exact: true }).click();
+  await page.getByRole('heading', { name: username }).waitFor();
+}
+
+describe('administering people, accounts and the audit log in the browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await browser.newPage();
+    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds people typed without diacritics', async () => {
+    await admin.goto(`${server.baseUrl}/nhan-su`);
+    await admin.getByLabel('Họ và tên').fill('nguyen');
+    await admin.getByRole('cell', { name: /Nguyễn/ }).first().waitFor();
+    await expect(admin.getByText(/^Tìm thấy \d+ người\.$/).isVisible()).resolves.toBe(true);
+  });
+
+  it('creates an account with a role, whose owner must change the temporary password', async () => {
+    await admin.goto(`${server.baseUrl}/tai-khoan`);
+    await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const form = admin.getByRole('dialog', { name: 'Tạo tài khoản' });
+    await form.getByLabel('Tên đăng nhập').fill(NEW_USERNAME);
+    await form.getByLabel('Tên hiển thị').fill('Trần Thị Kiểm Thử');
+    await form.getByRole('textbox', { name: 'Tổ chức của tài khoản' }).click();
+    await admin
+      .getByRole('option', { name: 'Đảng bộ tỉnh Trà Vinh' })
+      .getByRole('button', { name: 'Mở nhánh' })
+      .click();
+    await admin.getByRole('option', { name: BLOC }).click();
+    await form.getByRole('combobox', { name: 'Vai trò ban đầu' }).click();
+    await admin.getByRole('option', { name: 'Ban Tổ chức' }).click();
+    await form.getByLabel('Mật khẩu tạm').fill(TEMPORARY_PASSWORD);
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+
+    const drawer = admin.getByRole('dialog', { name: 'Tài khoản' });
+    await drawer.getByRole('heading', { name: NEW_USERNAME }).waitFor();
+    await drawer.getByText(`Ban Tổ chức – ${BLOC}`).waitFor();
+
+    const newcomer = await browser.newPage();
+    await signIn(newcomer, server.baseUrl, NEW_USERNAME, TEMPORARY_PASSWORD);
+    await newcomer.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await newcomer.getByLabel('Mật khẩu hiện tại').fill(TEMPORARY_PASSWORD);
+    await newcomer.getByLabel('Mật khẩu mới', { exact: true }).fill(OWN_PASSWORD);
+    await newcomer.getByLabel('Nhập lại mật khẩu mới').fill(OWN_PASSWORD);
+    await newcomer.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await newcomer.getByRole('navigation', { name: 'Trình đơn chính' }).getByText('Tìm nhân sự').waitFor();
+    await newcomer.close();
+  });
+
+  it('shows the account creation in the audit log', async () => {
+    await admin.goto(`${server.baseUrl}/nhat-ky`);
+    await admin.getByRole('combobox', { name: 'Thao tác' }).click();
+    await admin.getByRole('option', { name: 'Tạo tài khoản' }).click();
+    const created = admin.getByRole('row').filter({ hasText: `username: ${NEW_USERNAME}` });
+    await created.waitFor();
+    await expect(created.textContent()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}admin/);
+  });
+
+  it('disables the account after a confirmation, and its owner can no longer sign in', async () => {
+    await openAccount(admin, server.baseUrl, NEW_USERNAME);
+    const drawer = admin.getByRole('dialog', { name: 'Tài khoản' });
+    await drawer.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Khóa tài khoản' });
+    await confirm.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await drawer.getByText('Đã khóa').waitFor();
+
+    const newcomer = await browser.newPage();
+    await newcomer.goto(`${server.baseUrl}/dang-nhap`);
+    await newcomer.getByLabel('Tên đăng nhập').fill(NEW_USERNAME);
+    await newcomer.getByLabel('Mật khẩu').fill(OWN_PASSWORD);
+    await newcomer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(newcomer.getByRole('alert').textContent()).resolves.toMatch(/mật khẩu/i);
+    expect(newcomer.url()).toMatch(/\/dang-nhap$/);
+    await newcomer.close();
+  });
+});
