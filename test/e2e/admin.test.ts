@@ -34,7 +34,10 @@ describe('administering people, accounts and the audit log in the browser', () =
   it('finds people typed without diacritics', async () => {
     await admin.goto(`${server.baseUrl}/nhan-su`);
     await admin.getByLabel('Họ và tên').fill('nguyen');
-    await admin.getByRole('cell', { name: /Nguyễn/ }).first().waitFor();
+    await admin
+      .getByRole('cell', { name: /Nguyễn/ })
+      .first()
+      .waitFor();
     await expect(admin.getByText(/^Tìm thấy \d+ người\.$/).isVisible()).resolves.toBe(true);
   });
 
