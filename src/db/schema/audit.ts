@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 
@@ -18,5 +19,7 @@ export const auditEntries = pgTable(
   (table) => [
     index('audit_entries_target_idx').on(table.targetType, table.targetId),
     index('audit_entries_at_idx').on(table.at),
+    // An administrator reads the entries of their subtree: a prefix match on the path.
+    index('audit_entries_path_prefix_idx').using('btree', sql`${table.organizationPath} text_pattern_ops`),
   ],
 );

@@ -96,7 +96,7 @@ function databaseError(error: unknown): AppError | null {
 }
 
 const DUPLICATE_MESSAGES: Record<string, string> = {
-  accounts_username_unique: 'Tên đăng nhập này đã có người dùng.',
+  accounts_username_unique: 'Tên đăng nhập đã được dùng.',
   people_workplace_code_key: 'Mã số này đã có trong cơ quan, đơn vị.',
   role_assignments_unique: 'Tài khoản đã có vai trò này tại tổ chức này.',
 };

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_entries_path_prefix_idx" ON "audit_entries" USING btree ("organization_path" text_pattern_ops);
