@@ -21,6 +21,8 @@ import type { ListedPerson } from './service.js';
 
 const VALIDATED_ROWS = 1000;
 
+export type ExportedPerson = Pick<ListedPerson, 'person' | 'workplaceName' | 'organizationName'>;
+
 interface SheetDataValidations {
   add(range: string, validation: ExcelJS.DataValidation): void;
 }
@@ -97,7 +99,7 @@ export async function rosterTemplate(): Promise<Buffer> {
  * Every cell is written as a plain string (or left empty), never as a formula: a name such as
  * `=HYPERLINK(...)` stays inert text in Excel. The text number format keeps it text when edited.
  */
-export async function rosterExport(rows: ListedPerson[]): Promise<Buffer> {
+export async function rosterExport(rows: ExportedPerson[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = addRosterSheet(workbook, [WORKPLACE_HEADER]);
   for (const row of rows) {
@@ -111,7 +113,7 @@ export async function rosterExport(rows: ListedPerson[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function exportedValue({ person, organizationName }: ListedPerson, key: RosterColumnKey): string {
+function exportedValue({ person, organizationName }: ExportedPerson, key: RosterColumnKey): string {
   switch (key) {
     case 'birthDate':
       return person.birthDate ? formatDate(person.birthDate) : '';
