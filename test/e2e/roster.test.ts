@@ -102,7 +102,23 @@ describe('workplace roster in the browser', () => {
       { 'Họ và tên': 'Thạch Thị Sa Rên', 'Loại lao động': 'Thời vụ', 'Đảng viên (Có/Không)': 'Không' },
     ]);
     await chooseFile(page, 'danh-sach-loi.xlsx', badFile);
+    // A slow line keeps the upload on screen long enough to see its progress bar.
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 8_000,
+    });
     await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+    await page.getByRole('progressbar', { name: 'Tiến độ tải lên' }).waitFor();
+    await network.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     const errorRows = await errors.locator('tbody tr').allTextContents();
