@@ -73,6 +73,29 @@ describe('administering people, accounts and the audit log in the browser', () =
     await newcomer.close();
   });
 
+  it('reloads an account that another administrator changed meanwhile, and says so', async () => {
+    await openAccount(admin, server.baseUrl, NEW_USERNAME);
+    const status = await admin.evaluate(async (username) => {
+      const list = await (await fetch(`/api/v1/accounts?q=${username}`)).json();
+      const account = list.items[0];
+      const response = await fetch(`/api/v1/accounts/${account.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: account.version, displayName: 'Trần Thị Kiểm Thử (đã sửa)' }),
+      });
+      return response.status;
+    }, NEW_USERNAME);
+    expect(status).toBe(200);
+
+    const drawer = admin.getByRole('dialog', { name: 'Tài khoản' });
+    await drawer.getByLabel('Tên hiển thị').fill('Tên bị ghi đè');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await admin.getByText('Dữ liệu đã bị người khác thay đổi, đã tải lại.').waitFor();
+    await expect
+      .poll(() => drawer.getByLabel('Tên hiển thị').inputValue())
+      .toBe('Trần Thị Kiểm Thử (đã sửa)');
+  });
+
   it('shows the account creation in the audit log', async () => {
     await admin.goto(`${server.baseUrl}/nhat-ky`);
     await admin.getByRole('combobox', { name: 'Thao tác' }).click();
@@ -98,5 +121,17 @@ describe('administering people, accounts and the audit log in the browser', () =
     await expect(newcomer.getByRole('alert').textContent()).resolves.toMatch(/mật khẩu/i);
     expect(newcomer.url()).toMatch(/\/dang-nhap$/);
     await newcomer.close();
+  });
+
+  it('saves the eligibility threshold and the counted employment types', async () => {
+    await admin.goto(`${server.baseUrl}/cai-dat`);
+    await admin.getByLabel('Ngưỡng số quần chúng').fill('6');
+    await admin.getByLabel('Hợp đồng ngắn hạn').check();
+    await admin.getByRole('button', { name: 'Lưu' }).click();
+    await admin.getByText('Đã lưu quy tắc tổ chức họp.').waitFor();
+
+    await admin.reload();
+    await expect.poll(() => admin.getByLabel('Ngưỡng số quần chúng').inputValue()).toBe('6');
+    await expect(admin.getByLabel('Hợp đồng ngắn hạn').isChecked()).resolves.toBe(true);
   });
 });

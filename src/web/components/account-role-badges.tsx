@@ -10,7 +10,14 @@ export function AccountRoleBadges({ roles }: { roles: RoleAssignment[] }) {
   return (
     <Group gap={4}>
       {roles.map((assignment) => (
-        <Badge key={assignment.id} variant="light" tt="none" style={{ maxWidth: '100%' }}>
+        <Badge
+          key={assignment.id}
+          variant="light"
+          tt="none"
+          h="auto"
+          py={2}
+          styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+        >
           {roleAssignmentLabel(assignment)}
         </Badge>
       ))}

@@ -13,7 +13,7 @@ export function AccountTable({ accounts, onOpen }: AccountTableProps) {
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Tên đăng nhập</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Tên đăng nhập</Table.Th>
             <Table.Th>Tên hiển thị</Table.Th>
             <Table.Th>Tổ chức</Table.Th>
             <Table.Th>Vai trò</Table.Th>
@@ -24,7 +24,7 @@ export function AccountTable({ accounts, onOpen }: AccountTableProps) {
           {accounts.map((account) => (
             <Table.Tr key={account.id}>
               <Table.Td>
-                <Anchor component="button" type="button" fw={500} onClick={() => onOpen(account)}>
+                <Anchor component="button" type="button" size="sm" fw={500} onClick={() => onOpen(account)}>
                   {account.username}
                 </Anchor>
               </Table.Td>
@@ -33,7 +33,7 @@ export function AccountTable({ accounts, onOpen }: AccountTableProps) {
               <Table.Td>
                 <AccountRoleBadges roles={account.roles} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {account.disabled ? (
                   <Badge color="gray">Đã khóa</Badge>
                 ) : account.mustChangePassword ? (

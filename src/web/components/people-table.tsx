@@ -25,7 +25,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
               <Table.Td fw={500}>{person.fullName}</Table.Td>
               <Table.Td>{formatDate(person.birthDate)}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={PATHS.workplace(person.workplaceId)}>
+                <Anchor component={Link} to={PATHS.workplace(person.workplaceId)} size="sm">
                   {person.workplaceName}
                 </Anchor>
               </Table.Td>

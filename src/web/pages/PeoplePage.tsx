@@ -1,4 +1,4 @@
-import { Group, Pagination, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Group, Pagination, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,17 +56,19 @@ export default function PeoplePage() {
           }}
           w={{ base: '100%', sm: 280 }}
         />
-        <OrganizationPicker
-          label="Thuộc tổ chức"
-          description="Cả các tổ chức trực thuộc."
-          placeholder="Mọi tổ chức trong phạm vi"
-          value={organization?.id ?? null}
-          onChange={(picked) => {
-            setOrganization(picked);
-            setPage(1);
-          }}
-          clearable
-        />
+        <Box w={{ base: '100%', sm: 320 }}>
+          <OrganizationPicker
+            label="Thuộc tổ chức"
+            description="Cả các tổ chức trực thuộc."
+            placeholder="Mọi tổ chức trong phạm vi"
+            value={organization?.id ?? null}
+            onChange={(picked) => {
+              setOrganization(picked);
+              setPage(1);
+            }}
+            clearable
+          />
+        </Box>
         <SegmentedControl
           aria-label="Lọc theo đảng viên"
           value={membership}
