@@ -154,7 +154,14 @@ describe('workplace roster in the browser', () => {
     await expect(eligibility.textContent()).resolves.toContain(
       `Số quần chúng được tính: ${countedBefore + 2}`,
     );
-    await page.getByRole('cell', { name: 'Thạch Thị Sa Rên' }).waitFor();
+    await page.getByRole('cell', { name: 'Thạch Thị Sa Rên', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Xóa Thạch Thị Sa Rên' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
+    await page.getByRole('cell', { name: 'Thạch Thị Sa Rên', exact: true }).waitFor({ state: 'detached' });
+    await expect(eligibility.textContent()).resolves.toContain(
+      `Số quần chúng được tính: ${countedBefore + 1}`,
+    );
     await page.close();
   });
 

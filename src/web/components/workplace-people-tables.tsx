@@ -15,10 +15,21 @@ function ActionsCell({ person, actions }: { person: Person; actions?: PersonActi
   return (
     <Table.Td>
       <Group gap={4} wrap="nowrap">
-        <Button size="compact-xs" variant="light" onClick={() => actions.onEdit(person)}>
+        <Button
+          size="compact-xs"
+          variant="light"
+          aria-label={`Sửa ${person.fullName}`}
+          onClick={() => actions.onEdit(person)}
+        >
           Sửa
         </Button>
-        <Button size="compact-xs" variant="subtle" color="red" onClick={() => actions.onDelete(person)}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          aria-label={`Xóa ${person.fullName}`}
+          onClick={() => actions.onDelete(person)}
+        >
           Xóa
         </Button>
       </Group>
