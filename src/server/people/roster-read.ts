@@ -32,6 +32,8 @@ export interface RosterEntry {
 }
 
 export const MAX_ROSTER_ROWS = 20_000;
+/** Enough to fix a file column by column; a file wrong on every row needs no longer list. */
+const MAX_LISTED_ERRORS = 1_000;
 
 const REQUIRED_COLUMNS: RosterColumnKey[] = ['fullName', 'employmentType'];
 
@@ -123,11 +125,12 @@ const unreadable = (message: string) => new AppError('unprocessable', message, [
 /** The 422 that lists every bad cell; nothing has been written when it is thrown. */
 export function rowErrors(rows: RosterImportRowError[]): AppError {
   const sorted = [...rows].sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+  const shown = sorted.length > MAX_LISTED_ERRORS ? ` (liệt kê ${MAX_LISTED_ERRORS} lỗi đầu tiên)` : '';
   return new AppError(
     'unprocessable',
-    `Tệp có ${sorted.length} lỗi; chưa có dữ liệu nào được ghi. Hãy sửa các ô được chỉ ra rồi tải lên lại.`,
+    `Tệp có ${sorted.length} lỗi${shown}; chưa có dữ liệu nào được ghi. Hãy sửa các ô được chỉ ra rồi tải lên lại.`,
     [],
-    { rows: sorted },
+    { rows: sorted.slice(0, MAX_LISTED_ERRORS) },
   );
 }
 

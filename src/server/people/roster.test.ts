@@ -139,6 +139,14 @@ describe('XLSX rosters', () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it('lists at most a thousand errors of a file wrong on every row', async () => {
+    const rows = Array.from({ length: 1_200 }, () => row({ type: 'Biên chế' }));
+    const response = await uploadRoster(committee, tree.workplaces.wpA1, await rosterFile(rows));
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.message).toContain('1200 lỗi (liệt kê 1000 lỗi đầu tiên)');
+    expect(response.json().error.details.rows).toHaveLength(1_000);
+  });
+
   it('refuses a file without the required columns', async () => {
     const file = await rosterFile([['x']], ['Tên']);
     const response = await uploadRoster(committee, tree.workplaces.wpA1, file);
@@ -196,6 +204,9 @@ describe('XLSX rosters', () => {
     edited[5]![4] = 'Tạp vụ';
     const changed = await uploadRoster(committee, tree.workplaces.wpA1, await rosterFile(edited));
     expect(changed.json()).toEqual({ created: 0, updated: 1, unchanged: 7, total: 8 });
+    const partial = await uploadRoster(committee, tree.workplaces.wpA1, await rosterFile([edited[0]!]));
+    expect(partial.json()).toEqual({ created: 0, updated: 0, unchanged: 1, total: 1 });
+    expect(await peopleIn(tree.workplaces.wpA1)).toBe(8);
   });
 
   it('exports a workplace in the template order, with dates as dd/mm/yyyy, and imports it back unchanged', async () => {
