@@ -61,9 +61,15 @@ export function AccountCreateModal({ opened, onClose, onCreated }: AccountCreate
     });
   };
 
+  const close = () => {
+    create.reset();
+    setMissingHome(false);
+    onClose();
+  };
+
   const error = create.error;
   return (
-    <Modal opened={opened} onClose={onClose} title="Tạo tài khoản" size="lg">
+    <Modal opened={opened} onClose={close} title="Tạo tài khoản" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && !isFieldError(error, FIELDS) && (
@@ -117,7 +123,7 @@ export function AccountCreateModal({ opened, onClose, onCreated }: AccountCreate
             error={fieldError(error, 'password')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Hủy
             </Button>
             <Button type="submit" loading={create.isPending}>

@@ -14,6 +14,7 @@ export function AccountRoleBadges({ roles }: { roles: RoleAssignment[] }) {
           key={assignment.id}
           variant="light"
           tt="none"
+          radius="sm"
           h="auto"
           py={2}
           styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}

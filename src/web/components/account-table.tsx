@@ -35,13 +35,15 @@ export function AccountTable({ accounts, onOpen }: AccountTableProps) {
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {account.disabled ? (
-                  <Badge color="gray">Đã khóa</Badge>
+                  <Badge color="gray" miw="max-content">
+                    Đã khóa
+                  </Badge>
                 ) : account.mustChangePassword ? (
-                  <Badge color="yellow" variant="light">
+                  <Badge color="yellow" variant="light" miw="max-content">
                     Chờ đổi mật khẩu
                   </Badge>
                 ) : (
-                  <Badge color="green" variant="light">
+                  <Badge color="green" variant="light" miw="max-content">
                     Đang dùng
                   </Badge>
                 )}

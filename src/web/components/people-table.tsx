@@ -33,7 +33,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
               <Table.Td>
                 {person.isPartyMember ? (
                   <Stack gap={2} align="flex-start">
-                    <Badge color="red" variant="light">
+                    <Badge color="red" variant="light" miw="max-content">
                       Đảng viên
                     </Badge>
                     {person.organizationName && (
@@ -43,7 +43,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
                     )}
                   </Stack>
                 ) : (
-                  <Badge color="gray" variant="light">
+                  <Badge color="gray" variant="light" miw="max-content">
                     Quần chúng
                   </Badge>
                 )}
