@@ -4,26 +4,14 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { organizations, people } from '../../db/schema/index.js';
 import { membershipIssues, nextPersonCodes } from '../../domain/people.js';
 import { foldVietnamese } from '../../domain/text.js';
-import { changedFields, createdFields, recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { ROSTER_KEEPERS } from '../auth/roles.js';
 import { AppError } from '../errors.js';
 import { workplaceInScope } from '../workplaces/access.js';
-import type { PersonRow } from './access.js';
+import { applyPlan, type ExistingPerson, type PersonValues, type Planned } from './roster-apply.js';
 import { COLUMN_HEADER } from './roster-columns.js';
 import { loadWorkbook, type RosterEntry, readRosterRows, rowErrors } from './roster-read.js';
 import { assertSafeXlsx } from './roster-upload.js';
-
-type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'workplaceId' | 'code' | 'version'>;
-
-type ExistingPerson = PersonRow & { cellNameSearch: string | null };
-
-interface Planned {
-  entry: RosterEntry;
-  existing: ExistingPerson | undefined;
-  code: string;
-  values: PersonValues;
-}
 
 const MEMBERSHIP_COLUMN = {
   isPartyMember: COLUMN_HEADER.isPartyMember,
@@ -182,62 +170,4 @@ function personValues(entry: RosterEntry, organizationId: string | null): Person
     isCommitteeMember: entry.isCommitteeMember,
     assignedDuty: entry.assignedDuty,
   };
-}
-
-async function applyPlan(
-  tx: DbOrTx,
-  actor: Actor,
-  workplaceId: string,
-  organizationPath: string,
-  plan: Planned[],
-): Promise<RosterImportResult> {
-  const result: RosterImportResult = { created: 0, updated: 0, unchanged: 0, total: plan.length };
-  for (const { existing, code, values } of plan) {
-    if (!existing) {
-      const [created] = await tx
-        .insert(people)
-        .values({ ...values, workplaceId, code })
-        .returning();
-      await recordAudit(tx, actor, {
-        action: 'person.created',
-        targetType: 'person',
-        targetId: created!.id,
-        organizationPath,
-        changes: createdFields({ ...values, nameSearch: undefined, code }),
-      });
-      result.created++;
-      continue;
-    }
-    const changes = changedFields(existing, { ...values, nameSearch: undefined });
-    if (Object.keys(changes).length === 0) {
-      result.unchanged++;
-      continue;
-    }
-    await tx
-      .update(people)
-      .set({ ...values, version: existing.version + 1, updatedAt: new Date() })
-      .where(eq(people.id, existing.id));
-    await recordAudit(tx, actor, {
-      action: 'person.updated',
-      targetType: 'person',
-      targetId: existing.id,
-      organizationPath,
-      changes,
-    });
-    result.updated++;
-  }
-  if (result.created || result.updated) {
-    await recordAudit(tx, actor, {
-      action: 'roster.imported',
-      targetType: 'workplace',
-      targetId: workplaceId,
-      organizationPath,
-      changes: {
-        created: { from: null, to: result.created },
-        updated: { from: null, to: result.updated },
-        unchanged: { from: null, to: result.unchanged },
-      },
-    });
-  }
-  return result;
 }
