@@ -41,6 +41,24 @@ describe('administering people, accounts and the audit log in the browser', () =
     await expect(admin.getByText(/^Tìm thấy \d+ người\.$/).isVisible()).resolves.toBe(true);
   });
 
+  it('keeps only party members when asked, and remembers the search after visiting a workplace', async () => {
+    await admin
+      .locator('label')
+      .filter({ hasText: /^Đảng viên$/ })
+      .click();
+    const table = admin.getByRole('table');
+    await expect.poll(() => table.getByText('Quần chúng', { exact: true }).count()).toBe(0);
+    await expect(table.getByText('Đảng viên', { exact: true }).count()).resolves.toBeGreaterThan(1);
+
+    await table.getByRole('link').first().click();
+    await admin.waitForURL(/\/co-quan\//);
+    await admin.goBack();
+    await admin.waitForURL(/\/nhan-su\?/);
+    await expect(admin.getByLabel('Họ và tên').inputValue()).resolves.toBe('nguyen');
+    expect(new URL(admin.url()).searchParams.get('dang-vien')).toBe('true');
+    await expect.poll(() => table.getByText('Quần chúng', { exact: true }).count()).toBe(0);
+  });
+
   it('creates an account with a role, whose owner must change the temporary password', async () => {
     await admin.goto(`${server.baseUrl}/tai-khoan`);
     await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { AccountCreateModal } from '../components/account-create-modal.js';
 import { AccountDetailDrawer } from '../components/account-detail-drawer.js';
 import { ACCOUNTS_KEY } from '../components/account-queries.js';
 import { AccountTable } from '../components/account-table.js';
+import { OrganizationPicker, type PickedOrganization } from '../components/organization-picker.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 import { useHasRole } from '../session.js';
 
@@ -24,13 +25,17 @@ export default function AccountsPage() {
   const isAdministrator = useHasRole('administrator');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
+  const [organization, setOrganization] = useState<PickedOrganization | null>(null);
   const [page, setPage] = useState(1);
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [createOpened, createModal] = useDisclosure(false);
 
   const accounts = useQuery({
-    queryKey: [...ACCOUNTS_KEY, 'list', q, page],
-    queryFn: () => api.get<AccountsPageData>(`/accounts${queryString({ q, page, pageSize: PAGE_SIZE })}`),
+    queryKey: [...ACCOUNTS_KEY, 'list', q, organization?.id, page],
+    queryFn: () =>
+      api.get<AccountsPageData>(
+        `/accounts${queryString({ q, organizationId: organization?.id, page, pageSize: PAGE_SIZE })}`,
+      ),
     placeholderData: keepPreviousData,
     enabled: isAdministrator,
   });
@@ -50,17 +55,32 @@ export default function AccountsPage() {
         <Title order={2}>Tài khoản và vai trò</Title>
         <Button onClick={createModal.open}>Tạo tài khoản</Button>
       </Group>
-      <TextInput
-        label="Tìm tài khoản"
-        placeholder="Tên đăng nhập hoặc tên hiển thị"
-        type="search"
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-          setPage(1);
-        }}
-        maw={360}
-      />
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Tìm tài khoản"
+          placeholder="Tên đăng nhập hoặc tên hiển thị"
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
+          w={{ base: '100%', sm: 320 }}
+        />
+        <Box w={{ base: '100%', sm: 320 }}>
+          <OrganizationPicker
+            label="Thuộc tổ chức"
+            description="Tài khoản của tổ chức này và các tổ chức trực thuộc."
+            placeholder="Mọi tổ chức trong phạm vi"
+            value={organization?.id ?? null}
+            onChange={(picked) => {
+              setOrganization(picked);
+              setPage(1);
+            }}
+            clearable
+          />
+        </Box>
+      </Group>
       {accounts.isPending ? (
         <Loading />
       ) : accounts.isError ? (

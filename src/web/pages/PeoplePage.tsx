@@ -2,6 +2,7 @@ import { Box, Group, Pagination, SegmentedControl, Stack, Text, TextInput, Title
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Person } from '../../contract/people.js';
 import { api, queryString } from '../api.js';
 import { OrganizationPicker, type PickedOrganization } from '../components/organization-picker.js';
@@ -12,6 +13,10 @@ const PAGE_SIZE = 25;
 
 type Membership = 'all' | 'true' | 'false';
 
+function membershipFrom(value: string | null): Membership {
+  return value === 'true' || value === 'false' ? value : 'all';
+}
+
 interface PeoplePageData {
   items: Person[];
   total: number;
@@ -20,11 +25,27 @@ interface PeoplePageData {
 }
 
 export default function PeoplePage() {
-  const [search, setSearch] = useState('');
+  // Search, membership and page live in the address so that "back" from a workplace restores them.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [membership, setMembership] = useState<Membership>('all');
+  const membership = membershipFrom(params.get('dang-vien'));
+  const page = Math.max(1, Math.trunc(Number(params.get('trang'))) || 1);
   const [organization, setOrganization] = useState<PickedOrganization | null>(null);
-  const [page, setPage] = useState(1);
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const setPage = (value: number) => update({ trang: value > 1 ? String(value) : null });
 
   const filters = {
     q,
@@ -50,10 +71,7 @@ export default function PeoplePage() {
           description="Có thể gõ không dấu."
           type="search"
           value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            setPage(1);
-          }}
+          onChange={(event) => update({ q: event.currentTarget.value, trang: null })}
           w={{ base: '100%', sm: 280 }}
         />
         <Box w={{ base: '100%', sm: 320 }}>
@@ -72,10 +90,7 @@ export default function PeoplePage() {
         <SegmentedControl
           aria-label="Lọc theo đảng viên"
           value={membership}
-          onChange={(value) => {
-            setMembership(value as Membership);
-            setPage(1);
-          }}
+          onChange={(value) => update({ 'dang-vien': value === 'all' ? null : value, trang: null })}
           data={[
             { value: 'all', label: 'Tất cả' },
             { value: 'true', label: 'Đảng viên' },
