@@ -24,3 +24,8 @@ export async function personInScope(
   actor.assertReaches(roles, row.workplaceOrganizationPath);
   return row;
 }
+
+/** Serializes writers of one workplace's roster, so two of them never hand out the same new code. */
+export async function lockWorkplaceRoster(db: DbOrTx, workplaceId: string): Promise<void> {
+  await db.select({ id: workplaces.id }).from(workplaces).where(eq(workplaces.id, workplaceId)).for('update');
+}

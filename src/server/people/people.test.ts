@@ -242,4 +242,20 @@ describe('people', () => {
     const audit = await auditOf(khai.id);
     expect(audit.map((row) => row.action).sort()).toEqual(['person.created', 'person.deleted']);
   });
+
+  it('hands out distinct codes to people added at the same moment', async () => {
+    const responses = await Promise.all(
+      ['Một', 'Hai', 'Ba', 'Bốn'].map((name) =>
+        tree.admin.post('/api/v1/people', {
+          workplaceId: tree.workplaces.wpB1,
+          fullName: `Đồng Thời ${name}`,
+          employmentType: 'short_term',
+          isPartyMember: false,
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 201, 201]);
+    const codes = responses.map((response) => response.json().code).sort();
+    expect(codes).toEqual(['NV-002', 'NV-003', 'NV-004', 'NV-005']);
+  });
 });

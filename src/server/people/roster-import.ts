@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.js';
 import { ROSTER_KEEPERS } from '../auth/roles.js';
 import { AppError } from '../errors.js';
 import { workplaceInScope } from '../workplaces/access.js';
+import { lockWorkplaceRoster } from './access.js';
 import { applyPlan, type ExistingPerson, type PersonValues, type Planned } from './roster-apply.js';
 import { COLUMN_HEADER } from './roster-columns.js';
 import { loadWorkbook, type RosterEntry, readRosterRows, rowErrors } from './roster-read.js';
@@ -40,6 +41,7 @@ export async function importRoster(
   await assertSafeXlsx(file);
   const { entries, errors } = readRosterRows(await loadWorkbook(file));
   return db.transaction(async (tx) => {
+    await lockWorkplaceRoster(tx, workplaceId);
     const existing = await existingPeople(tx, workplaceId);
     const cells = await cellsByName(tx, actor, organizationPath);
     const plan = planImport(entries, existing, cells, errors);

@@ -15,7 +15,7 @@ import { AppError, forbidden, staleVersion } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { workplaceInScope } from '../workplaces/access.js';
-import { type PersonRow, personInScope } from './access.js';
+import { lockWorkplaceRoster, type PersonRow, personInScope } from './access.js';
 
 export interface ListedPerson {
   person: PersonRow;
@@ -189,6 +189,7 @@ export async function createPerson(db: Db, actor: Actor, body: CreatePersonBody)
     };
     assertMembership(fields);
     await assertMemberCell(tx, actor, fields.organizationId);
+    await lockWorkplaceRoster(tx, body.workplaceId);
     const code = body.code || nextPersonCodes(await takenCodes(tx, body.workplaceId), 1)[0]!;
     const [created] = await translatingDuplicateCode(() =>
       tx
