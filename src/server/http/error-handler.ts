@@ -97,6 +97,6 @@ function databaseError(error: unknown): AppError | null {
 
 const DUPLICATE_MESSAGES: Record<string, string> = {
   accounts_username_unique: 'Tên đăng nhập đã được dùng.',
-  people_workplace_code_key: 'Mã số này đã có trong cơ quan, đơn vị.',
+  people_workplace_code_key: 'Mã nhân sự đã có trong cơ quan này.',
   role_assignments_unique: 'Tài khoản đã có vai trò này tại tổ chức này.',
 };
