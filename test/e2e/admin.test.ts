@@ -42,11 +42,12 @@ describe('administering people, accounts and the audit log in the browser', () =
   });
 
   it('keeps only party members when asked, and remembers the search after visiting a workplace', async () => {
+    const table = admin.getByRole('table');
+    await expect(table.getByText('Quần chúng', { exact: true }).count()).resolves.toBeGreaterThan(0);
     await admin
       .locator('label')
       .filter({ hasText: /^Đảng viên$/ })
       .click();
-    const table = admin.getByRole('table');
     await expect.poll(() => table.getByText('Quần chúng', { exact: true }).count()).toBe(0);
     await expect(table.getByText('Đảng viên', { exact: true }).count()).resolves.toBeGreaterThan(1);
 
@@ -123,6 +124,44 @@ describe('administering people, accounts and the audit log in the browser', () =
     await expect(created.textContent()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}admin/);
   });
 
+  it('resets the password to a temporary one that must be changed at the next sign-in', async () => {
+    await openAccount(admin, server.baseUrl, NEW_USERNAME);
+    await admin
+      .getByRole('dialog', { name: 'Tài khoản' })
+      .getByRole('button', { name: 'Đặt lại mật khẩu' })
+      .click();
+    const reset = admin.getByRole('dialog', { name: `Đặt lại mật khẩu – ${NEW_USERNAME}` });
+    await reset.getByLabel('Mật khẩu mới', { exact: true }).fill(TEMPORARY_PASSWORD);
+    await reset.getByLabel('Nhập lại mật khẩu mới').fill(TEMPORARY_PASSWORD);
+    await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await admin.getByText(`Đã đặt lại mật khẩu của ${NEW_USERNAME}.`).waitFor();
+
+    const newcomer = await browser.newPage();
+    await signIn(newcomer, server.baseUrl, NEW_USERNAME, TEMPORARY_PASSWORD);
+    await newcomer.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await newcomer.close();
+  });
+
+  it('grants a role at an organization, then takes it back after a confirmation', async () => {
+    await openAccount(admin, server.baseUrl, NEW_USERNAME);
+    const drawer = admin.getByRole('dialog', { name: 'Tài khoản' });
+    await drawer.getByRole('combobox', { name: 'Vai trò', exact: true }).click();
+    await admin.getByRole('option', { name: 'Đảng viên' }).click();
+    await drawer.getByRole('textbox', { name: 'Tại tổ chức' }).click();
+    await admin.getByRole('option', { name: 'Đảng bộ tỉnh Trà Vinh' }).click();
+    await drawer.getByRole('button', { name: 'Giao vai trò' }).click();
+    const granted = 'Đảng viên – Đảng bộ tỉnh Trà Vinh';
+    await drawer.getByText(granted, { exact: true }).waitFor();
+
+    await drawer.getByRole('button', { name: `Bỏ vai trò ${granted}` }).click();
+    await admin
+      .getByRole('dialog', { name: 'Bỏ vai trò' })
+      .getByRole('button', { name: 'Bỏ vai trò' })
+      .click();
+    await drawer.getByText(granted, { exact: true }).waitFor({ state: 'detached' });
+    await drawer.getByText(`Ban Tổ chức – ${BLOC}`, { exact: true }).waitFor();
+  });
+
   it('disables the account after a confirmation, and its owner can no longer sign in', async () => {
     await openAccount(admin, server.baseUrl, NEW_USERNAME);
     const drawer = admin.getByRole('dialog', { name: 'Tài khoản' });
@@ -134,7 +173,7 @@ describe('administering people, accounts and the audit log in the browser', () =
     const newcomer = await browser.newPage();
     await newcomer.goto(`${server.baseUrl}/dang-nhap`);
     await newcomer.getByLabel('Tên đăng nhập').fill(NEW_USERNAME);
-    await newcomer.getByLabel('Mật khẩu').fill(OWN_PASSWORD);
+    await newcomer.getByLabel('Mật khẩu').fill(TEMPORARY_PASSWORD);
     await newcomer.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(newcomer.getByRole('alert').textContent()).resolves.toMatch(/mật khẩu/i);
     expect(newcomer.url()).toMatch(/\/dang-nhap$/);
