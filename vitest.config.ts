@@ -40,6 +40,8 @@ if (existsSync(chromium) || process.env.CI) {
       env: { CHROMIUM_PATH: chromium },
       globalSetup: ['test/e2e/global-setup.ts'],
       fileParallelism: false,
+      // The page re-renders after the server answers: wait for what it shows, do not read it at once.
+      expect: { poll: { timeout: 10_000, interval: 100 } },
       testTimeout: 120_000,
       hookTimeout: 180_000,
     },

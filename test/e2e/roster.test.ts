@@ -86,7 +86,7 @@ describe('workplace roster in the browser', () => {
     workplaceUrl = page.url();
 
     const eligibility = page.getByTestId('eligibility');
-    await expect(eligibility.textContent()).resolves.toContain('Không phải tổ chức họp');
+    await expect.poll(() => eligibility.textContent()).toContain('Không phải tổ chức họp');
     const countedBefore = Number(
       /Số quần chúng được tính: (\d+)/.exec((await eligibility.textContent()) ?? '')?.[1],
     );
@@ -125,7 +125,7 @@ describe('workplace roster in the browser', () => {
     expect(errorRows.length).toBeGreaterThanOrEqual(2);
     expect(errorRows.some((row) => row.startsWith('2') && row.includes('Ngày sinh'))).toBe(true);
     expect(errorRows.some((row) => row.startsWith('3') && row.includes('Loại lao động'))).toBe(true);
-    await expect(eligibility.textContent()).resolves.toContain('Không phải tổ chức họp');
+    await expect.poll(() => eligibility.textContent()).toContain('Không phải tổ chức họp');
 
     const goodFile = await rosterFile(page, server.baseUrl, [
       {
@@ -151,17 +151,17 @@ describe('workplace roster in the browser', () => {
     await expect(errors.count()).resolves.toBe(0);
 
     await eligibility.getByText('Phải tổ chức họp', { exact: true }).waitFor();
-    await expect(eligibility.textContent()).resolves.toContain(
-      `Số quần chúng được tính: ${countedBefore + 2}`,
-    );
+    await expect
+      .poll(() => eligibility.textContent())
+      .toContain(`Số quần chúng được tính: ${countedBefore + 2}`);
     await page.getByRole('cell', { name: 'Thạch Thị Sa Rên', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Xóa Thạch Thị Sa Rên' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
     await page.getByRole('cell', { name: 'Thạch Thị Sa Rên', exact: true }).waitFor({ state: 'detached' });
-    await expect(eligibility.textContent()).resolves.toContain(
-      `Số quần chúng được tính: ${countedBefore + 1}`,
-    );
+    await expect
+      .poll(() => eligibility.textContent())
+      .toContain(`Số quần chúng được tính: ${countedBefore + 1}`);
     await page.close();
   });
 

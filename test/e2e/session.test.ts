@@ -23,7 +23,7 @@ describe('signing in and out in the browser', () => {
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau-1');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/mật khẩu/i);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/mật khẩu/i);
 
     await signIn(page, server.baseUrl, 'admin', DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
