@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -8,6 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../domain/roles.js';
 import { api } from '../api.js';
 import { fieldError, isFieldError } from './account-field-errors.js';
 import { storeAccount } from './account-queries.js';
+import { FormActions } from './layout.js';
 import { OrganizationPicker, type PickedOrganization } from './organization-picker.js';
 import { errorMessage } from './states.js';
 
@@ -122,14 +123,7 @@ export function AccountCreateModal({ opened, onClose, onCreated }: AccountCreate
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={fieldError(error, 'password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Tạo tài khoản
-            </Button>
-          </Group>
+          <FormActions onCancel={close} busy={create.isPending} submitLabel="Tạo tài khoản" />
         </Stack>
       </form>
     </Modal>

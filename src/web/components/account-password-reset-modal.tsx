@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -7,6 +7,7 @@ import { passwordWeakness } from '../../domain/password-policy.js';
 import { api } from '../api.js';
 import { PASSWORD_HINT } from './account-create-modal.js';
 import { fieldError } from './account-field-errors.js';
+import { FormActions } from './layout.js';
 import { errorMessage } from './states.js';
 
 interface AccountPasswordResetModalProps {
@@ -75,14 +76,7 @@ export function AccountPasswordResetModal({ account, opened, onClose }: AccountP
             onChange={(event) => setRepeat(event.currentTarget.value)}
             error={mismatch ? 'Mật khẩu nhập lại không khớp.' : undefined}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              Đặt lại mật khẩu
-            </Button>
-          </Group>
+          <FormActions onCancel={close} busy={reset.isPending} submitLabel="Đặt lại mật khẩu" />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { ORGANIZATION_KIND_LABELS, type Organization } from '../../contract/organizations.js';
 import { api } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
+import { FormActions } from './layout.js';
 
 interface OrganizationFormValues {
   kind: string;
@@ -123,14 +124,7 @@ export function OrganizationFormModal({
             onChange={(event) => set('headerIssuer')(event.currentTarget.value)}
             error={errors.headerIssuer}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Lưu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

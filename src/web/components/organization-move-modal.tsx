@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Organization } from '../../contract/organizations.js';
 import { api, queryString } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
+import { FormActions } from './layout.js';
 import { organizationKindLabel } from './organization-tree.js';
 import { Loading } from './states.js';
 
@@ -101,14 +102,12 @@ export function OrganizationMoveModal({
               }
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!parentId}>
-              Chuyển
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            busy={mutation.isPending}
+            submitLabel="Chuyển"
+            disabled={!parentId}
+          />
         </Stack>
       </form>
     </Modal>

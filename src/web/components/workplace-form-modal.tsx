@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import type { Workplace } from '../../contract/workplaces.js';
 import { api } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
+import { FormActions } from './layout.js';
 
 export type WorkplaceFormTarget =
   | { mode: 'create'; organizationId: string; organizationName: string }
@@ -77,14 +78,7 @@ export function WorkplaceFormModal({
             onChange={(event) => set('address', event.currentTarget.value)}
             error={errors.address}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Lưu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

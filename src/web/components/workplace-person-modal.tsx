@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, Fieldset, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../contract/people.js';
@@ -24,6 +13,7 @@ import {
 import { api, formatDate } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
+import { FormActions } from './layout.js';
 
 export interface CellOption {
   id: string;
@@ -278,14 +268,7 @@ export function WorkplacePersonModal({
               </SimpleGrid>
             </Fieldset>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              Lưu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

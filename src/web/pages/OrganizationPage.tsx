@@ -1,12 +1,13 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Organization } from '../../contract/organizations.js';
 import { api } from '../api.js';
 import { isStaleVersion } from '../components/form-field-errors.js';
+import { Section } from '../components/layout.js';
 import { OrganizationChildren } from '../components/organization-children.js';
 import { OrganizationCommittee } from '../components/organization-committee.js';
 import { OrganizationFormModal } from '../components/organization-form-modal.js';
@@ -19,20 +20,6 @@ import { WorkplaceFormModal } from '../components/workplace-form-modal.js';
 import { PATHS } from '../paths.js';
 
 type OpenModal = 'create-child' | 'edit' | 'move' | 'add-workplace' | null;
-
-function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={4}>{title}</Title>
-          {actions}
-        </Group>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 export default function OrganizationPage() {
   const { id } = useParams();

@@ -1,12 +1,13 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Person } from '../../contract/people.js';
 import type { Workplace } from '../../contract/workplaces.js';
 import { api, queryString } from '../api.js';
+import { Section } from '../components/layout.js';
 import { useOrganizationQuery } from '../components/organization-query.js';
 import { RosterSection } from '../components/roster-import.js';
 import { ErrorNotice, errorMessage, Loading } from '../components/states.js';
@@ -18,20 +19,6 @@ import { WorkplacePersonModal } from '../components/workplace-person-modal.js';
 import { PATHS } from '../paths.js';
 
 type OpenModal = { kind: 'person'; personId: string | null } | { kind: 'workplace' } | null;
-
-function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={4}>{title}</Title>
-          {actions}
-        </Group>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 export default function WorkplacePage() {
   const { id = '' } = useParams();
