@@ -145,6 +145,78 @@ describe('the server process', () => {
   }, 60_000);
 });
 
+/** `npm run demo:reset` as a user runs it: a separate process on the server's database. */
+function runDemoReset(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/demo-reset.ts', ...args], {
+    cwd: REPO,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  return new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, output })),
+  );
+}
+
+describe('npm run demo:reset', () => {
+  let database: Awaited<ReturnType<typeof serverDatabase>>;
+  beforeAll(async () => {
+    database = await serverDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it(
+    'puts the demo back as it was after a user changed it',
+    async () => {
+      if (onPostgres) {
+        const unconfirmed = await runDemoReset(database.env);
+        expect(unconfirmed.code).toBe(1);
+        expect(unconfirmed.output).toContain('--yes');
+      }
+      const first = await runDemoReset(database.env, '--yes');
+      expect(first.code, first.output).toBe(0);
+
+      const changed = 'mat-khau-moi-2026';
+      let server = await startServer(database.env);
+      const signedIn = await fetch(`http://127.0.0.1:${server.port}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'dangvien', password: DEMO_PASSWORD }),
+      });
+      expect(signedIn.status).toBe(200);
+      const change = await fetch(`http://127.0.0.1:${server.port}/api/v1/me/password`, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!,
+        },
+        body: JSON.stringify({ currentPassword: DEMO_PASSWORD, newPassword: changed }),
+      });
+      expect(change.status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exitCode).toBe(0);
+
+      const reset = await runDemoReset(database.env, '--yes');
+      expect(reset.code, reset.output).toBe(0);
+      expect(reset.output).toContain('Đã nạp lại dữ liệu mẫu');
+      if (!onPostgres) expect(existsSync(join(database.env.DATA_DIR!, 'pglite.bak'))).toBe(true);
+
+      server = await startServer(database.env);
+      expect((await login(server.port, 'dangvien', changed)).status).toBe(401);
+      expect((await login(server.port, 'dangvien', DEMO_PASSWORD)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exitCode).toBe(0);
+    },
+    FIRST_START_MS * 2,
+  );
+});
+
 describe('the embedded database lock', () => {
   it('keeps a second server out of a data directory in use, with a message telling to stop the first', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tuphebinh-lock-'));
