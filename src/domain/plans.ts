@@ -1,0 +1,134 @@
+import { formatVietnameseDate } from './dates.js';
+import { grantsReach, type Role, type RoleGrant } from './roles.js';
+
+/** Who issues a plan: the standing committee, through its committee or its organization board. */
+export const PLAN_ISSUERS: readonly Role[] = ['organization-board', 'committee'];
+
+/** The symbol `KH/ĐUK` of a plan, built from the issuing organization's short name. */
+export function planSymbol(shortName: string): string {
+  const short = shortName.normalize('NFC').trim();
+  return short ? `KH/${short}` : 'KH';
+}
+
+/** The full number as printed under the issuer: `03-KH/ĐUK` (the symbol alone before a number is given). */
+export function planFullNumber(number: string, symbol: string): string {
+  const trimmed = number.trim();
+  return trimmed ? `${trimmed}-${symbol}` : symbol;
+}
+
+export const PLAN_DEADLINES = ['meetingsDueOn', 'baseReportsDueOn', 'upwardReportDueOn'] as const;
+export type PlanDeadline = (typeof PLAN_DEADLINES)[number];
+export type PlanDeadlines = Record<PlanDeadline, string>;
+
+/** Seed IV.2–IV.3: meetings done by 15/11, base committees report by 20/11, the board reports upward by 30/11. */
+export const PLAN_DEADLINE_LABELS: Record<PlanDeadline, string> = {
+  meetingsDueOn: 'Hạn hoàn thành họp',
+  baseReportsDueOn: 'Hạn cấp ủy cơ sở báo cáo',
+  upwardReportDueOn: 'Hạn báo cáo về trên',
+};
+
+export interface DeadlineIssue {
+  field: PlanDeadline;
+  message: string;
+}
+
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/**
+ * What is wrong with a plan's deadlines: they must follow the process (meetings, then base reports,
+ * then the upward report) and, for a derived plan, none may fall after the parent plan's same deadline.
+ */
+export function deadlineIssues(deadlines: PlanDeadlines, parent?: PlanDeadlines): DeadlineIssue[] {
+  const issues: DeadlineIssue[] = [];
+  for (let index = 1; index < PLAN_DEADLINES.length; index++) {
+    const earlier = PLAN_DEADLINES[index - 1]!;
+    const later = PLAN_DEADLINES[index]!;
+    if (deadlines[later] < deadlines[earlier]) {
+      issues.push({
+        field: later,
+        message: `${PLAN_DEADLINE_LABELS[later]} (${formatVietnameseDate(deadlines[later])}) không được sớm hơn ${lower(PLAN_DEADLINE_LABELS[earlier])} (${formatVietnameseDate(deadlines[earlier])}).`,
+      });
+    }
+  }
+  if (parent) {
+    for (const field of PLAN_DEADLINES) {
+      if (deadlines[field] > parent[field]) {
+        issues.push({
+          field,
+          message: `${PLAN_DEADLINE_LABELS[field]} (${formatVietnameseDate(deadlines[field])}) phải không muộn hơn hạn của kế hoạch cấp trên (${formatVietnameseDate(parent[field])}).`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+const LEADING_NUMBERING = /^(?:\(?\d{1,4}\s*[.)/:-]|[-–—•*+])\s*/u;
+
+/** A pasted or imported manifestation list: one item a line, numbering and bullets dropped, blank lines skipped. */
+export function parseManifestationList(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().replace(LEADING_NUMBERING, '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Whether the actor may issue, edit and publish a plan of the organization at `organizationPath`. */
+export function mayIssuePlan(grants: readonly RoleGrant[], organizationPath: string): boolean {
+  return grantsReach(grants, PLAN_ISSUERS, organizationPath);
+}
+
+/**
+ * Seed IV.1: a base committee derives (cụ thể hóa) the plan for its own subtree. The target must lie
+ * strictly under the parent plan's issuer, and the actor must issue plans there.
+ */
+export function mayDerivePlan(
+  grants: readonly RoleGrant[],
+  parentIssuerPath: string,
+  targetPath: string,
+): boolean {
+  return (
+    targetPath !== parentIssuerPath &&
+    targetPath.startsWith(parentIssuerPath) &&
+    mayIssuePlan(grants, targetPath)
+  );
+}
+
+/** A workplace's progress through a plan, in order; later issues only move a workplace forward. */
+export const PLAN_WORKPLACE_STATUSES = [
+  'exempt',
+  'pending',
+  'scheduled',
+  'held',
+  'minutes_signed',
+  'compiled',
+  'reported',
+] as const;
+export type PlanWorkplaceStatus = (typeof PLAN_WORKPLACE_STATUSES)[number];
+
+export const PLAN_WORKPLACE_STATUS_LABELS: Record<PlanWorkplaceStatus, string> = {
+  exempt: 'Không phải tổ chức (dưới ngưỡng quần chúng)',
+  pending: 'Phải tổ chức, chưa lên lịch',
+  scheduled: 'Đã lên lịch họp',
+  held: 'Đã họp',
+  minutes_signed: 'Đã ký biên bản',
+  compiled: 'Đã tổng hợp ý kiến',
+  reported: 'Đã báo cáo',
+};
+
+/** Position of a status in the process; `exempt` is outside it and sorts first. */
+export function planWorkplaceStatusOrder(status: PlanWorkplaceStatus): number {
+  return PLAN_WORKPLACE_STATUSES.indexOf(status);
+}
+
+/** Whether a workplace at `status` has reached `milestone` (both on the required path). */
+export function hasReached(status: PlanWorkplaceStatus, milestone: PlanWorkplaceStatus): boolean {
+  if (status === 'exempt' || milestone === 'exempt') return status === milestone;
+  return planWorkplaceStatusOrder(status) >= planWorkplaceStatusOrder(milestone);
+}
+
+/** A determination may still flip between required and exempt only before a meeting is scheduled. */
+export function isDeterminationCorrectable(status: PlanWorkplaceStatus): boolean {
+  return status === 'exempt' || status === 'pending';
+}
