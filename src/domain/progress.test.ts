@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkStatusMove,
-  countsDelta,
-  countsOf,
-  latenessOf,
-  PLAN_WORKPLACE_STATUSES,
-  type PlanWorkplaceStatus,
-  vietnamToday,
-  ZERO_COUNTS,
-} from './progress.js';
+import { PLAN_WORKPLACE_STATUSES, type PlanWorkplaceStatus } from './plans.js';
+import { checkStatusMove, countsDelta, countsOf, latenessOf, vietnamToday, ZERO_COUNTS } from './progress.js';
 
 describe('status moves of a workplace in a plan', () => {
   it.each<[PlanWorkplaceStatus, PlanWorkplaceStatus, boolean]>([

@@ -1,29 +1,10 @@
+import { PLAN_WORKPLACE_STATUS_LABELS, type PlanWorkplaceStatus } from './plans.js';
+
 /**
  * How far a workplace has got in a plan, and the counts the progress rollup keeps per organization.
  * A required workplace goes pending → scheduled → held → minutes_signed → compiled → reported;
  * a workplace under the meeting threshold is exempt and stays outside that ladder.
  */
-export const PLAN_WORKPLACE_STATUSES = [
-  'exempt',
-  'pending',
-  'scheduled',
-  'held',
-  'minutes_signed',
-  'compiled',
-  'reported',
-] as const;
-export type PlanWorkplaceStatus = (typeof PLAN_WORKPLACE_STATUSES)[number];
-
-export const PLAN_WORKPLACE_STATUS_LABELS: Record<PlanWorkplaceStatus, string> = {
-  exempt: 'Không phải họp',
-  pending: 'Chưa tổ chức',
-  scheduled: 'Đã lên lịch họp',
-  held: 'Đã họp',
-  minutes_signed: 'Đã ký biên bản',
-  compiled: 'Đã tổng hợp ý kiến',
-  reported: 'Đã báo cáo',
-};
-
 /** The ladder of a required workplace, in order. */
 export const PROGRESS_LADDER = [
   'pending',

@@ -3,14 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { planProgress, planWorkplaces } from '../../db/schema/index.js';
 import { idsOnPath } from '../../domain/organization-path.js';
-import {
-  checkStatusMove,
-  countsOf,
-  PLAN_WORKPLACE_STATUSES,
-  type PlanWorkplaceStatus,
-  type ProgressCounts,
-  ZERO_COUNTS,
-} from '../../domain/progress.js';
+import { PLAN_WORKPLACE_STATUSES, type PlanWorkplaceStatus } from '../../domain/plans.js';
+import { checkStatusMove, countsOf, type ProgressCounts, ZERO_COUNTS } from '../../domain/progress.js';
 import { createTestContext, seedScopeTree, type TestContext } from '../test-support.js';
 import { rebuildPlanProgress, setWorkplaceStatus } from './progress-rollup.js';
 import { insertPublishedPlan, insertWorkplaces } from './progress-test-support.js';

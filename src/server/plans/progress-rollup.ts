@@ -1,15 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  checkStatusMove,
-  countsDelta,
-  type PlanWorkplaceStatus,
-  PROGRESS_LADDER,
-  REACHED_COUNTERS,
-} from '../../domain/progress.js';
+import type { PlanWorkplaceStatus } from '../../domain/plans.js';
+import { checkStatusMove, countsDelta, PROGRESS_LADDER, REACHED_COUNTERS } from '../../domain/progress.js';
 import { AppError, notFound, staleVersion } from '../errors.js';
-
-export type { PlanWorkplaceStatus } from '../../domain/progress.js';
 
 const COLUMN: Record<(typeof REACHED_COUNTERS)[number][0], string> = {
   scheduled: 'scheduled',
