@@ -26,6 +26,7 @@ import type { App } from './http/types.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { rosterRoutes } from './people/roster-routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { progressRoutes } from './plans/progress-routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
 
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
       await accountRoutes(typed);
       await auditRoutes(typed);
       await settingsRoutes(typed);
+      await progressRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -189,6 +189,17 @@ const CATALOGUE: Endpoint[] = [
     body: () => ({ version: 1, threshold: 5, countedEmploymentTypes: ['permanent'] }),
     bad: { in: 'body', field: 'threshold', value: 'năm' },
   },
+
+  {
+    method: 'GET',
+    path: '/plans/:id/progress',
+    bad: { in: 'querystring', field: 'organizationId', value: 'khong-phai-ma' },
+  },
+  {
+    method: 'GET',
+    path: '/plans/:id/progress.xlsx',
+    bad: { in: 'querystring', field: 'organizationId', value: '12' },
+  },
 ];
 
 const LEAKS = ['select ', 'insert ', 'at ', 'node_modules', 'violates'];
