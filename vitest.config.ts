@@ -5,7 +5,12 @@ const databaseTests = ['src/server/**/*.test.ts', 'src/db/**/*.test.ts'];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const projects: TestProjectInlineConfiguration[] = [
-  { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/contract/**/*.test.ts'] } },
+  {
+    test: {
+      name: 'unit',
+      include: ['src/domain/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/documents/**/*.test.ts'],
+    },
+  },
   {
     test: {
       name: 'pglite',

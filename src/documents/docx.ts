@@ -1,0 +1,225 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { toNfc } from '../domain/text.js';
+import {
+  type BodyBlock,
+  LAYOUT,
+  PARTY_NAME,
+  type PartyDocument,
+  RECIPIENTS_LABEL,
+  type TextRun as Run,
+} from './party-document.js';
+
+const FONT = 'Times New Roman';
+// docx's own conversion floors: 210 mm would give 11905 twips instead of A4's 11906.
+const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
+const halfPoints = (pt: number) => pt * 2;
+const pointsTwips = (pt: number) => pt * 20;
+const TEXT_WIDTH = twip(LAYOUT.pageMm.width - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
+const LEFT_WIDTH = Math.round(TEXT_WIDTH * LAYOUT.leftColumnShare);
+const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
+const LINE = { line: Math.round(240 * LAYOUT.lineSpacing), lineRule: LineRuleType.AUTO };
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+interface RunStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  sizePt?: number;
+}
+
+/** Every run names its font and size, so the document reads the same without our styles. */
+function textRuns(runs: Run[], style: RunStyle = {}): ParagraphChild[] {
+  return runs.flatMap((run) =>
+    toNfc(run.text)
+      .split('\n')
+      .map(
+        (line, index) =>
+          new TextRun({
+            text: line,
+            break: index > 0 ? 1 : undefined,
+            font: FONT,
+            size: halfPoints(style.sizePt ?? LAYOUT.fontSizePt.body),
+            bold: style.bold || run.bold || undefined,
+            italics: style.italic || run.italic || undefined,
+            underline: style.underline ? {} : undefined,
+          }),
+      ),
+  );
+}
+
+function centred(text: string, style: RunStyle = {}, spaceAfterPt = 0): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: pointsTwips(spaceAfterPt), ...LINE },
+    children: textRuns([{ text }], style),
+  });
+}
+
+/** The short rule under `ĐẢNG CỘNG SẢN VIỆT NAM`: a bottom border on a narrow, nearly empty paragraph. */
+function partyRule(): Paragraph {
+  const ruleWidth = twip(60);
+  const side = Math.round((RIGHT_WIDTH - ruleWidth) / 2);
+  return new Paragraph({
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } },
+    spacing: { after: pointsTwips(LAYOUT.spaceAfterPt), line: 80, lineRule: LineRuleType.EXACT },
+    children: [new TextRun({ text: '', font: FONT, size: 4 })],
+  });
+}
+
+function cell(width: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.TOP,
+    children,
+  });
+}
+
+function twoColumns(rows: [Paragraph[], Paragraph[]][]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_WIDTH, RIGHT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    // Word pads cells 0.19 cm by default; the header's columns need their full width to break as the seed.
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    rows: rows.map(
+      ([left, right]) => new TableRow({ children: [cell(LEFT_WIDTH, left), cell(RIGHT_WIDTH, right)] }),
+    ),
+  });
+}
+
+function headerTable(doc: PartyDocument): Table {
+  const { header } = doc;
+  return twoColumns([
+    [
+      [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
+      [centred(PARTY_NAME, { bold: true, sizePt: LAYOUT.fontSizePt.partyName }), partyRule()],
+    ],
+    [[centred(header.numberLine)], [centred(header.placeDateLine, { italic: true })]],
+  ]);
+}
+
+function titleBlock(doc: PartyDocument): Paragraph[] {
+  const paragraphs = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: pointsTwips(18), ...LINE },
+      children: textRuns([{ text: doc.kind }], { bold: true, sizePt: LAYOUT.fontSizePt.kind }),
+    }),
+  ];
+  if (doc.subject) paragraphs.push(centred(doc.subject, { bold: true }));
+  if (doc.note) paragraphs.push(centred(doc.note, { italic: true }));
+  paragraphs.push(new Paragraph({ spacing: { after: pointsTwips(6), ...LINE }, children: [] }));
+  return paragraphs;
+}
+
+function bodyParagraph(block: BodyBlock): Paragraph {
+  const spaceAfter = pointsTwips(block.kind === 'paragraph' && block.tight ? 0 : LAYOUT.spaceAfterPt);
+  if (block.kind === 'centered') {
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: spaceAfter, ...LINE },
+      children: textRuns(block.runs, { bold: true }),
+    });
+  }
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: twip(LAYOUT.firstLineIndentCm * 10) },
+    spacing: { after: spaceAfter, ...LINE },
+    keepNext: block.kind === 'heading',
+    children: textRuns(block.runs, { bold: block.kind === 'heading' }),
+  });
+}
+
+function closingTable(doc: PartyDocument): Table {
+  const recipients = [
+    new Paragraph({ spacing: LINE, children: textRuns([{ text: RECIPIENTS_LABEL }], { underline: true }) }),
+    ...doc.recipients.map(
+      (item) =>
+        new Paragraph({ children: textRuns([{ text: item }], { sizePt: LAYOUT.fontSizePt.recipients }) }),
+    ),
+  ];
+  const { signature } = doc;
+  const signing = [
+    ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
+    centred(signature.title, { bold: true }),
+    ...Array.from({ length: LAYOUT.signatureSpaceLines }, () => centred('')),
+    centred(signature.name, { bold: true }),
+  ];
+  return twoColumns([[recipients, signing]]);
+}
+
+function appendixParagraphs(doc: PartyDocument): Paragraph[] {
+  const { appendix } = doc;
+  if (!appendix) return [];
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: LINE,
+      children: textRuns([{ text: appendix.title }], { bold: true }),
+    }),
+    ...(appendix.subtitle ? [centred(appendix.subtitle, { italic: true })] : []),
+    new Paragraph({ spacing: { after: pointsTwips(6), ...LINE }, children: [] }),
+    ...appendix.body.map(bodyParagraph),
+  ];
+}
+
+export async function renderDocx(doc: PartyDocument): Promise<Buffer> {
+  const document = new Document({
+    styles: {
+      default: { document: { run: { font: FONT, size: halfPoints(LAYOUT.fontSizePt.body) } } },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twip(LAYOUT.pageMm.width), height: twip(LAYOUT.pageMm.height) },
+            margin: {
+              top: twip(LAYOUT.marginMm.top),
+              bottom: twip(LAYOUT.marginMm.bottom),
+              left: twip(LAYOUT.marginMm.left),
+              right: twip(LAYOUT.marginMm.right),
+              header: 0,
+              footer: 0,
+              gutter: 0,
+            },
+          },
+        },
+        children: [
+          headerTable(doc),
+          ...titleBlock(doc),
+          ...doc.body.map(bodyParagraph),
+          new Paragraph({ spacing: LINE, children: [] }),
+          closingTable(doc),
+          ...appendixParagraphs(doc),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,65 @@
+import type { PlanDocumentInput } from './plan-document.js';
+
+/** Plan 03-KH/ĐUK of the seed, as entered: for tests and for demo data. */
+export function seedPlanInput(): PlanDocumentInput {
+  return {
+    superiorName: 'ĐẢNG BỘ TỈNH TRÀ VINH',
+    issuerName: 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
+    number: '03',
+    symbol: 'KH/ĐUK',
+    place: 'Trà Vinh',
+    issuedOn: '2020-10-21',
+    title:
+      'thực hiện đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình\ntrước quần chúng trong cơ quan, đơn vị, doanh nghiệp',
+    preamble:
+      'Thực hiện Quy định số 3054-QĐ/TU, ngày 27/11/2017 của Ban Thường vụ Tỉnh ủy “Về việc đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình trước quần chúng nhân dân”. Ban Thường vụ Đảng ủy Khối xây dựng kế hoạch đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình trước quần chúng trong cơ quan, đơn vị, doanh nghiệp (gọi tắt là quần chúng), cụ thể như sau:',
+    purposes: [
+      '- Cấp ủy chi bộ, đảng bộ cần quán triệt cho đảng viên và quần chúng nhận thức sâu sắc về mục đích, yêu cầu, ý nghĩa của công tác tự phê bình và phê bình, xem đây là nguyên tắc, là quy luật phát triển của Đảng, phải được tiến hành thường xuyên, nghiêm túc, tổ chức chặt chẽ, hiệu quả, kịp thời, tạo được mối quan hệ gắn gũi giữa cán bộ, đảng viên và quần chúng.',
+      '- Tự phê bình và phê bình trước quần chúng nhằm nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng và đảng viên, phát huy vai trò của quần chúng trong đóng góp xây dựng Đảng. Qua đó, giúp cho các cấp ủy, tổ chức đảng, đảng viên, phát huy ưu điểm, khắc phục khuyết điểm, hạn chế, phấn đấu hoàn thành tốt nhiệm vụ được giao.',
+      '- Kết quả việc thực hiện công tác đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình trước quần chúng là tiêu chí để xét thi đua, khen thưởng và bình xét, phân loại tổ chức cơ sở đảng, cán bộ, đảng viên cuối năm.',
+    ].join('\n'),
+    subjects:
+      'Cấp ủy viên, đảng viên công tác ở cơ quan, đơn vị, doanh nghiệp; chi ủy đại diện tham dự (những cơ quan, đơn vị, doanh nghiệp có dưới 05 quần chúng không tổ chức tự phê bình và phê bình; có từ 05 quần chúng trở lên phải tổ chức để đảng viên tự phê bình và phê bình trước quần chúng).',
+    participants:
+      'Tất cả các quần chúng (*biên chế, hợp đồng dài hạn; không tính số quần chúng hợp đồng ngắn hạn và công nhân trong bộ phận theo dây chuyền sản xuất*) đang công tác, làm việc tại cơ quan, đơn vị, doanh nghiệp.',
+    timeRules:
+      'Tổ chức tự phê bình và phê bình khoảng 01 buổi, tùy tình hình thực tế tại cơ quan, đơn vị, doanh nghiệp có thể kéo dài hơn nhưng không quá 01 ngày.',
+    placeRules: 'Thực hiện tại nơi sinh hoạt hoặc nơi được phân công phụ trách.',
+    contentAreas: [
+      'Tư tưởng chính trị.',
+      'Phẩm chất, đạo đức, lối sống.',
+      'Thực hiện chức trách, nhiệm vụ được phân công.',
+      'Ý thức tổ chức kỷ luật.',
+    ],
+    annualTheme: [
+      'Cấp ủy viên, đảng viên nghiêm túc tự phê bình, đánh giá nhận diện những biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, những biểu hiện “*tự diễn biến*”, “*tự chuyển hóa*” theo tinh thần Nghị quyết Trung ương 4 khóa XII (*được Ban Thường vụ Tỉnh ủy cụ thể thành 82 biểu hiện*); kết quả khắc phục và việc thực hiện cam kết không có biểu hiện suy thoái, “*tự diễn biến*”, “*tự chuyển hóa*”; kết quả thực hiện việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, chuyên đề năm 2020.',
+      'Từng cá nhân chuẩn bị 01 bản tự phê bình và thực hiện tự phê bình và phê bình trước quần chúng theo từng vị trí, vai trò đang đảm nhiệm; bản tự phê cá nhân viết ngắn gọn, cụ thể, dễ hiểu, dễ góp ý, bảo đảm đầy đủ nội dung theo hướng dẫn, tránh lý luận chung chung (*theo mẫu đính kèm*).',
+    ].join('\n'),
+    manifestations: [],
+    methods: [
+      '- Cấp ủy viên, đảng viên gửi bản tự phê bình cho đại diện cấp ủy chi bộ tóm tắt những ưu điểm, khuyết điểm chính để thông qua quần chúng tham gia đóng góp ý kiến. Hình thức góp ý: Góp ý trực tiếp hoặc cần thiết quần chúng ghi ý kiến bằng văn bản và gửi lại cho thư ký tại cuộc họp.',
+      '- Đối tượng tự phê bình và phê bình phải có mặt khi tổ chức tự phê bình, vắng mặt phải có lý do chính đáng (*đảng viên vắng mặt, cấp ủy tiếp thu thông báo ý kiến lại cho đảng viên*).',
+      '- Cử thư ký ghi biên bản bảo đảm chính xác, đầy đủ nội dung góp ý.',
+      '- Kết thúc công tác đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình trước quần chúng, cấp ủy, chi bộ tổng hợp đầy đủ các ý kiến đóng góp của quần chúng (*kể cả các ý kiến đóng góp trái chiều*), xác định rõ ý kiến thuộc trách nhiệm của tập thể hay cá nhân, trên cơ sở đó chỉ đạo xây dựng kế hoạch khắc phục, sửa chữa những khuyết điểm, hạn chế cụ thể ghi rõ thời gian khắc phục để cấp ủy, chi bộ và quần chúng kiểm tra, giám sát.',
+    ].join('\n'),
+    implementation: [
+      '1. Cấp ủy các chi bộ, đảng bộ cơ sở căn cứ Kế hoạch này tổ chức triển khai, thực hiện (*đối với đảng ủy cơ sở cụ thể hóa xây dựng kế hoạch chỉ đạo các chi bộ trực thuộc phù hợp với tình hình đơn vị*); tổ chức đưa cấp ủy viên, đảng viên ra tự phê bình và phê bình trước quần chúng đóng góp và tổng hợp ý kiến đóng góp của quần chúng để thông báo cho đảng viên biết tại cuộc sinh hoạt chi bộ gần nhất hoặc tại cuộc họp kiểm điểm, đánh giá chất lượng đảng viên cuối năm.',
+      '2. Cấp ủy các chi bộ, đảng bộ cơ sở phối hợp với các đồng chí Ủy viên Ban Thường vụ Đảng ủy Khối phụ trách tổ chức cơ sở đảng để chỉ đạo thực hiện đạt yêu cầu, nội dung và thời gian theo kế hoạch. Thời gian hoàn thành việc tự phê bình và phê bình đến hết ngày {meetingsDueOn}, cấp ủy cơ sở báo cáo về Ban Thường vụ Đảng ủy Khối (*qua Ban Tổ chức Đảng ủy Khối*) chậm nhất đến hết ngày {baseReportsDueOn}.',
+      '3. Giao Ban Tổ chức Đảng ủy Khối tham mưu, giúp Ban Thường vụ Đảng ủy Khối theo dõi việc tổ chức thực hiện; tổng hợp báo cáo kịp thời cho Ban Thường vụ Đảng ủy Khối và báo cáo về trên chậm nhất ngày {upwardReportDueOn}.',
+      'Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, cấp ủy các chi bộ, đảng bộ cơ sở phản ánh kịp thời về Ban Thường vụ Đảng ủy Khối (*qua Ban Tổ chức Đảng ủy Khối*) để có ý kiến chỉ đạo.',
+    ].join('\n'),
+    recipients: [
+      'Ban Tổ chức Tỉnh ủy (b/c)',
+      'Các đồng chí UVBCH Đảng bộ Khối',
+      'Các chi bộ, đảng bộ cơ sở',
+      'Ban Tổ chức Đảng ủy',
+      'Lưu Văn phòng Đảng ủy',
+    ],
+    signingCapacity: 'T/M BAN THƯỜNG VỤ',
+    signerTitle: 'BÍ THƯ',
+    signerName: 'Nguyễn Văn Tám',
+    meetingsDueOn: '2020-11-15',
+    baseReportsDueOn: '2020-11-20',
+    upwardReportDueOn: '2020-11-30',
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * A party document as both renderers (DOCX and PDF) see it: plain data, laid out by the rules of
+ * DOCUMENTS.md (Hướng dẫn 36-HD/VPTW). Renderers decide nothing about content, only about form.
+ */
+
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** The borderless two-column table at the top of the first page. */
+export interface DocumentHeader {
+  /** `ĐẢNG BỘ TỈNH TRÀ VINH`; upper case, regular. */
+  superiorName: string;
+  /** `ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP`; upper case, bold; a `\n` forces the line break. */
+  issuerName: string;
+  /** `Số 03-KH/ĐUK`, under the star. */
+  numberLine: string;
+  /** `Trà Vinh, ngày 21 tháng 10 năm 2020`, italic, under `ĐẢNG CỘNG SẢN VIỆT NAM`. */
+  placeDateLine: string;
+}
+
+export type BodyBlock =
+  /** Justified, first-line indent 1 cm, 6 pt after; `tight` drops the space after (agenda lines). */
+  | { kind: 'paragraph'; runs: TextRun[]; tight?: boolean }
+  /** `I- MỤC ĐÍCH, YÊU CẦU`, `1. Đối tượng…`: bold, kept with the next block. */
+  | { kind: 'heading'; runs: TextRun[] }
+  /** A bold centred line inside the body, e.g. the title of an appendix. */
+  | { kind: 'centered'; runs: TextRun[] };
+
+export interface Signature {
+  /** `T/M BAN THƯỜNG VỤ`; absent on forms signed by their writer. */
+  capacity?: string;
+  /** `BÍ THƯ`. */
+  title: string;
+  /** `Nguyễn Văn Tám`; empty leaves the space blank. */
+  name: string;
+}
+
+export interface Appendix {
+  title: string;
+  subtitle?: string;
+  body: BodyBlock[];
+}
+
+export interface PartyDocument {
+  header: DocumentHeader;
+  /** `KẾ HOẠCH`: upper case, 16 pt bold, centred. */
+  kind: string;
+  /** The subject line under the kind, 14 pt bold centred; `\n` forces a line break. */
+  subject?: string;
+  /** A parenthesised note under the subject, italic. */
+  note?: string;
+  body: BodyBlock[];
+  /** The items of `Nơi nhận:`, already punctuated (`- …,` and the last `- ….`). */
+  recipients: string[];
+  signature: Signature;
+  /** Starts on a new page after the signature. */
+  appendix?: Appendix;
+}
+
+/** Page and type of DOCUMENTS.md, in the units each renderer converts from. */
+export const LAYOUT = {
+  pageMm: { width: 210, height: 297 },
+  marginMm: { top: 20, bottom: 20, left: 30, right: 15 },
+  fontSizePt: { body: 14, kind: 16, partyName: 15, recipients: 12 },
+  firstLineIndentCm: 1,
+  spaceAfterPt: 6,
+  /** A multiple of single spacing: DOCUMENTS.md asks for between single and 1.5 lines. */
+  lineSpacing: 1.15,
+  /** Share of the text width taken by the header's and the closing's left column. */
+  leftColumnShare: 0.45,
+  /** Empty lines left between the signer's title and name for the signature and seal. */
+  signatureSpaceLines: 4,
+} as const;
+
+export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+export const RECIPIENTS_LABEL = 'Nơi nhận:';
+
+export const plain = (text: string): TextRun[] => [{ text }];
+export const bold = (text: string): TextRun[] => [{ text, bold: true }];
+
+/** The characters of a block, as a reader would copy them. */
+export function blockText(block: BodyBlock): string {
+  return block.runs.map((run) => run.text).join('');
+}

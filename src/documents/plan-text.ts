@@ -1,0 +1,69 @@
+import type { BodyBlock, TextRun } from './party-document.js';
+
+/**
+ * Inline emphasis in entered text: `**bold**` and `*italic*`, as the seed's plan uses them
+ * (bold labels, italic asides). A lone `*` with no closing partner stays as typed.
+ */
+export function inlineRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\*\*(.+?)\*\*|\*(.+?)\*/g)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    if (match[1] !== undefined) runs.push({ text: match[1], bold: true });
+    else runs.push({ text: match[2] ?? '', italic: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+/** The lines of a multi-line field that carry text, each trimmed. */
+export function textLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Each line of a multi-line field becomes a paragraph; `- ` lines stay bullets as typed. */
+export function paragraphs(text: string): BodyBlock[] {
+  return textLines(text).map((line) => ({ kind: 'paragraph', runs: inlineRuns(line) }));
+}
+
+function parseIsoDate(iso: string): { day: number; month: number; year: number } {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) throw new Error(`Not an ISO date: ${iso}`);
+  return { day, month, year };
+}
+
+/** `2020-11-15` → `15/11/2020`; no date → dotted leaders to fill by hand. */
+export function formatShortDate(iso: string | null): string {
+  if (!iso) return '..../..../........';
+  const { day, month, year } = parseIsoDate(iso);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/**
+ * `Trà Vinh, ngày 21 tháng 10 năm 2020`. Hướng dẫn 36: days below 10 and the months 1 and 2
+ * take a leading zero (so `tháng 01` cannot be read as `tháng 11`).
+ */
+export function formatPlaceDate(placeName: string, iso: string | null): string {
+  const place = placeName.trim() || '..........';
+  if (!iso) return `${place}, ngày ..... tháng ..... năm ........`;
+  const { day, month, year } = parseIsoDate(iso);
+  const dd = String(day).padStart(2, '0');
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** `- Ban Tổ chức Tỉnh ủy (b/c)` → each item starts with `- `, ends with `,`, the last with `.`. */
+export function punctuateRecipients(recipients: string[]): string[] {
+  const items = recipients.map((item) =>
+    item
+      .trim()
+      .replace(/^-\s*/, '')
+      .replace(/[,.;]+$/, ''),
+  );
+  const kept = items.filter((item) => item.length > 0);
+  return kept.map((item, index) => `- ${item}${index === kept.length - 1 ? '.' : ','}`);
+}
