@@ -18,6 +18,7 @@ import type { Db } from '../db/client.js';
 import { accountRoutes } from './accounts/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { concernRoutes } from './concerns/routes.js';
 import type { Config } from './config.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -27,6 +28,7 @@ import { organizationRoutes } from './organizations/routes.js';
 import { rosterRoutes } from './people/roster-routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
+import { planRoutes } from './plans/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
 
@@ -92,6 +94,8 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
       await auditRoutes(typed);
       await settingsRoutes(typed);
       await progressRoutes(typed);
+      await concernRoutes(typed);
+      await planRoutes(typed);
     },
     { prefix: '/api/v1' },
   );
