@@ -190,6 +190,62 @@ const CATALOGUE: Endpoint[] = [
     bad: { in: 'body', field: 'threshold', value: 'năm' },
   },
 
+  { method: 'GET', path: '/plans', bad: { in: 'querystring', field: 'year', value: 'nam-nay' } },
+  {
+    method: 'GET',
+    path: '/plans/template',
+    query: 'organizationId=00000000-0000-4000-8000-000000000000',
+    bad: { in: 'querystring', field: 'organizationId', value: 'to-chuc' },
+  },
+  { method: 'GET', path: '/plans/:id' },
+  {
+    method: 'POST',
+    path: '/plans',
+    body: (ids) => ({
+      organizationId: ids.root,
+      year: 2026,
+      title: 'Kế hoạch',
+      meetingsDueOn: '2026-11-15',
+      baseReportsDueOn: '2026-11-20',
+      upwardReportDueOn: '2026-11-30',
+    }),
+    bad: { in: 'body', field: 'title', value: 42 },
+  },
+  {
+    method: 'PATCH',
+    path: '/plans/:id',
+    body: () => ({ version: 1, place: 'Trà Vinh' }),
+    bad: { in: 'body', field: 'meetingsDueOn', value: '31/11/2026' },
+  },
+  {
+    method: 'POST',
+    path: '/plans/:id/publish',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 'một' },
+  },
+  {
+    method: 'POST',
+    path: '/plans/:id/derive',
+    body: (ids) => ({ organizationId: ids.root }),
+    bad: { in: 'body', field: 'organizationId', value: 'co-so' },
+  },
+  {
+    method: 'POST',
+    path: '/plans/:id/deadline-changes',
+    body: () => ({ deadline: 'meetingsDueOn', toDate: '2026-11-10', reason: 'Lùi hạn' }),
+    bad: { in: 'body', field: 'deadline', value: 'hom-nay' },
+  },
+  {
+    method: 'GET',
+    path: '/plans/:id/workplaces',
+    bad: { in: 'querystring', field: 'status', value: 'xong' },
+  },
+  {
+    method: 'POST',
+    path: '/plans/:id/workplaces/:workplaceId/correction',
+    body: () => ({ version: 1, required: false, reason: 'Danh sách sai' }),
+    bad: { in: 'body', field: 'required', value: 'không' },
+  },
   {
     method: 'GET',
     path: '/plans/:id/progress',
@@ -199,6 +255,27 @@ const CATALOGUE: Endpoint[] = [
     method: 'GET',
     path: '/plans/:id/progress.xlsx',
     bad: { in: 'querystring', field: 'organizationId', value: '12' },
+  },
+
+  {
+    method: 'POST',
+    path: '/plans/:id/concerns',
+    body: (ids) => ({ organizationId: ids.root, subject: 'Vướng mắc', body: 'Nội dung' }),
+    bad: { in: 'body', field: 'subject', value: 12 },
+  },
+  { method: 'GET', path: '/concerns', bad: { in: 'querystring', field: 'status', value: 'mo' } },
+  { method: 'GET', path: '/concerns/:id' },
+  {
+    method: 'POST',
+    path: '/concerns/:id/messages',
+    body: () => ({ body: 'Trả lời' }),
+    bad: { in: 'body', field: 'body', value: ['a'] },
+  },
+  {
+    method: 'POST',
+    path: '/concerns/:id/close',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 'một' },
   },
 ];
 
