@@ -1,0 +1,204 @@
+import { fileURLToPath } from 'node:url';
+import pdfMake from 'pdfmake';
+import type { Content, ContentText, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { toNfc } from '../domain/text.js';
+import {
+  type BodyBlock,
+  LAYOUT,
+  PARTY_NAME,
+  type PartyDocument,
+  RECIPIENTS_LABEL,
+  type TextRun,
+} from './party-document.js';
+
+const FONT = 'LiberationSerif';
+const pt = (mm: number) => (mm * 72) / 25.4;
+const TEXT_WIDTH = pt(LAYOUT.pageMm.width - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
+const LEFT_WIDTH = TEXT_WIDTH * LAYOUT.leftColumnShare;
+const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
+const SIZE = LAYOUT.fontSizePt;
+
+let fontsLoaded = false;
+
+/**
+ * Liberation Serif is metric-compatible with Times New Roman (the DOCX font), so lines break alike.
+ * The TTFs are committed so every machine embeds the same font. pdfmake reads fonts by path (it
+ * takes no buffers on the server); the access policies let it read these four files and nothing else.
+ */
+function loadFonts(): void {
+  if (fontsLoaded) return;
+  const path = (file: string) => fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
+  const files = {
+    normal: path('LiberationSerif-Regular.ttf'),
+    bold: path('LiberationSerif-Bold.ttf'),
+    italics: path('LiberationSerif-Italic.ttf'),
+    bolditalics: path('LiberationSerif-BoldItalic.ttf'),
+  };
+  const allowed = new Set(Object.values(files));
+  pdfMake.setFonts({ [FONT]: files });
+  pdfMake.setUrlAccessPolicy(() => false);
+  pdfMake.setLocalAccessPolicy((file) => allowed.has(file));
+  fontsLoaded = true;
+}
+
+const BORDERLESS: CustomTableLayout = {
+  defaultBorder: false,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/**
+ * pdfmake justifies a line by spreading the spare width between its inlines, and a style change
+ * inside a word (`(` then italic `qua`) makes two inlines, so a gap opens inside the word. Moving
+ * the short fragment (the bracket, the comma) into its neighbour's style keeps each word one inline.
+ */
+function keepWordsWhole(runs: TextRun[]): TextRun[] {
+  const glued = runs.map((run) => ({ ...run, text: toNfc(run.text) }));
+  for (let index = 1; index < glued.length; index++) {
+    const before = glued[index - 1]!;
+    const after = glued[index]!;
+    const tail = /\S+$/.exec(before.text)?.[0] ?? '';
+    const head = /^\S+/.exec(after.text)?.[0] ?? '';
+    if (!tail || !head) continue;
+    if (tail.length <= head.length) {
+      before.text = before.text.slice(0, -tail.length);
+      after.text = tail + after.text;
+    } else {
+      before.text += head;
+      after.text = after.text.slice(head.length);
+    }
+  }
+  return glued.filter((run) => run.text.length > 0);
+}
+
+function inlines(runs: TextRun[]): ContentText['text'] {
+  return keepWordsWhole(runs).map((run) => ({ text: run.text, bold: run.bold, italics: run.italic }));
+}
+
+const centred = (text: string, style: Partial<ContentText> = {}): ContentText => ({
+  text: toNfc(text),
+  alignment: 'center',
+  ...style,
+});
+
+function headerTable(doc: PartyDocument): Content {
+  const { header } = doc;
+  const ruleLength = pt(60);
+  return {
+    layout: BORDERLESS,
+    table: {
+      widths: [LEFT_WIDTH, RIGHT_WIDTH],
+      body: [
+        [
+          {
+            stack: [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
+          },
+          {
+            stack: [
+              centred(PARTY_NAME, { bold: true, fontSize: SIZE.partyName }),
+              {
+                canvas: [
+                  {
+                    type: 'line',
+                    x1: (RIGHT_WIDTH - ruleLength) / 2,
+                    y1: 1,
+                    x2: (RIGHT_WIDTH + ruleLength) / 2,
+                    y2: 1,
+                    lineWidth: 0.6,
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+        [centred(header.numberLine), centred(header.placeDateLine, { italics: true })],
+      ],
+    },
+  };
+}
+
+function titleBlock(doc: PartyDocument): Content[] {
+  return [
+    centred(doc.kind, { bold: true, fontSize: SIZE.kind, margin: [0, 18, 0, 0] }),
+    ...(doc.subject ? [centred(doc.subject, { bold: true })] : []),
+    ...(doc.note ? [centred(doc.note, { italics: true })] : []),
+    { text: '', margin: [0, 0, 0, 12] },
+  ];
+}
+
+function bodyContent(block: BodyBlock): Content {
+  const after = block.kind === 'paragraph' && block.tight ? 0 : LAYOUT.spaceAfterPt;
+  if (block.kind === 'centered') {
+    return { text: inlines(block.runs), alignment: 'center', bold: true, margin: [0, 0, 0, after] };
+  }
+  return {
+    text: inlines(block.runs),
+    alignment: 'justify',
+    leadingIndent: pt(LAYOUT.firstLineIndentCm * 10),
+    bold: block.kind === 'heading' || undefined,
+    headlineLevel: block.kind === 'heading' ? 1 : undefined,
+    margin: [0, 0, 0, after],
+  };
+}
+
+function closingTable(doc: PartyDocument): Content {
+  const { signature } = doc;
+  const recipients: Content[] = [
+    { text: RECIPIENTS_LABEL, decoration: 'underline' },
+    ...doc.recipients.map((item): Content => ({ text: toNfc(item), fontSize: SIZE.recipients })),
+  ];
+  const signing: Content[] = [
+    ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
+    centred(signature.title, { bold: true }),
+    ...Array.from({ length: LAYOUT.signatureSpaceLines }, () => centred(' ')),
+    centred(signature.name, { bold: true }),
+  ];
+  return {
+    layout: BORDERLESS,
+    table: {
+      widths: [LEFT_WIDTH, RIGHT_WIDTH],
+      dontBreakRows: true,
+      body: [[{ stack: recipients }, { stack: signing }]],
+    },
+  };
+}
+
+function appendixContent(doc: PartyDocument): Content[] {
+  const { appendix } = doc;
+  if (!appendix) return [];
+  return [
+    centred(appendix.title, { bold: true, pageBreak: 'before' }),
+    ...(appendix.subtitle ? [centred(appendix.subtitle, { italics: true })] : []),
+    { text: '', margin: [0, 0, 0, 12] },
+    ...appendix.body.map(bodyContent),
+  ];
+}
+
+export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
+  loadFonts();
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [
+      pt(LAYOUT.marginMm.left),
+      pt(LAYOUT.marginMm.top),
+      pt(LAYOUT.marginMm.right),
+      pt(LAYOUT.marginMm.bottom),
+    ],
+    info: { title: toNfc(`${doc.kind} ${doc.header.numberLine}`), creator: 'tuphebinh' },
+    defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: LAYOUT.lineSpacing },
+    // A heading is never the last line of a page: it moves to the next page with what it heads.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
+    content: [
+      headerTable(doc),
+      ...titleBlock(doc),
+      ...doc.body.map(bodyContent),
+      { text: '', margin: [0, 0, 0, 6] },
+      closingTable(doc),
+      ...appendixContent(doc),
+    ],
+  };
+  return pdfMake.createPdf(definition).getBuffer();
+}
