@@ -38,6 +38,7 @@ const EXPECTED = {
   'list accounts':             [SUBTREE,     NONE,              NONE,      NONE,    NONE],
   'create account':            [SUBTREE,     NONE,              NONE,      NONE,    NONE],
   'grant role':                [SUBTREE,     NONE,              NONE,      NONE,    NONE],
+  'create plan':               [NONE,        SUBTREE,           SUBTREE,   NONE,    NONE],
 } satisfies Record<string, [Allowance, Allowance, Allowance, Allowance, Allowance]>;
 
 /** Settings are system-wide: only an administrator at a root of the tree changes them. */
@@ -148,6 +149,18 @@ describe('scope matrix: role × organization × action', () => {
       method: 'POST',
       url: `/api/v1/accounts/${grantTargetId}/roles`,
       body: { role: 'member', organizationId: t.organizationId },
+    }),
+    'create plan': async (t) => ({
+      method: 'POST',
+      url: '/api/v1/plans',
+      body: {
+        organizationId: t.organizationId,
+        year: 2026,
+        title: `Kế hoạch ${t.unique}`,
+        meetingsDueOn: '2026-11-15',
+        baseReportsDueOn: '2026-11-20',
+        upwardReportDueOn: '2026-11-30',
+      },
     }),
   };
 
