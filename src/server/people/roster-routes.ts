@@ -1,12 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { idParams } from '../../contract/common.js';
 import { rosterImportResult } from '../../contract/people.js';
+import { attachmentDisposition } from '../../documents/filename.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { exportOrganizationRoster, exportWorkplaceRoster, type RosterFile } from './roster-export.js';
 import { importRoster } from './roster-import.js';
 import { readUploadedFile } from './roster-upload.js';
-import { attachmentDisposition, rosterTemplate, XLSX_TYPE } from './roster-workbook.js';
+import { rosterTemplate, XLSX_TYPE } from './roster-workbook.js';
 
 const tags = ['Danh sách nhân sự (Excel)'];
 

@@ -6,7 +6,6 @@ import {
   GENDER_LABELS,
   type Gender,
 } from '../../domain/employment.js';
-import { foldVietnamese } from '../../domain/text.js';
 import { formatDate } from './roster-cells.js';
 import {
   GUIDE_SHEET,
@@ -132,15 +131,7 @@ function exportedValue({ person, organizationName }: ExportedPerson, key: Roster
   }
 }
 
-/** `attachment` with an ASCII fallback and the Vietnamese name in RFC 5987 form. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = foldVietnamese(fileName.replace(/\.xlsx$/i, ''))
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `attachment; filename="${ascii || 'danh-sach'}.xlsx"; filename*=UTF-8''${rfc5987(fileName)}`;
-}
-
-const rfc5987 = (value: string) =>
-  encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+// Moved to documents/filename.ts; re-exported while plans/progress-routes.ts still imports it from here.
+export { attachmentDisposition } from '../../documents/filename.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
