@@ -168,6 +168,22 @@ describe('a plan with manifestations, without a date, typed in NFD', () => {
     );
   });
 
+  it('writes the organization lines, the capacity and the title in upper case as DOCUMENTS.md asks', async () => {
+    const { paragraphs } = await exportPlan({
+      ...seedPlanInput(),
+      superiorName: 'Đảng bộ tỉnh Trà Vinh',
+      issuerName: 'Đảng ủy Khối các cơ quan và doanh nghiệp',
+      signingCapacity: 'T/M Ban Thường vụ',
+      signerTitle: 'Phó Bí thư',
+    });
+    expect(paragraphs.slice(0, 2)).toEqual([
+      'ĐẢNG BỘ TỈNH TRÀ VINH',
+      'ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
+    ]);
+    expect(paragraphs).toContain('T/M BAN THƯỜNG VỤ');
+    expect(paragraphs).toContain('PHÓ BÍ THƯ');
+  });
+
   it('writes NFD input as NFC', async () => {
     const nfd = 'Nguyễn Văn Tám'.normalize('NFD');
     const { xml } = await exportPlan({ ...seedPlanInput(), signerName: nfd });

@@ -205,11 +205,14 @@ function manifestationsAppendix(input: PlanDocumentInput): PartyDocument['append
 /** `03-KH/ĐUK`; a draft without a number leaves dots to fill by hand. */
 const fullNumber = (input: PlanDocumentInput) => `${input.number.trim() || '....'}-${input.symbol}`;
 
+// DOCUMENTS.md: the organization lines and the signing capacity and title are upper case, whatever the record holds.
+const upper = (text: string) => text.toLocaleUpperCase('vi');
+
 export function buildPlanDocument(input: PlanDocumentInput): PartyDocument {
   return {
     header: {
-      superiorName: input.superiorName,
-      issuerName: input.issuerName,
+      superiorName: upper(input.superiorName),
+      issuerName: upper(input.issuerName),
       numberLine: `Số ${fullNumber(input)}`,
       placeDateLine: formatPlaceDate(input.place, input.issuedOn),
     },
@@ -217,7 +220,11 @@ export function buildPlanDocument(input: PlanDocumentInput): PartyDocument {
     subject: input.title,
     body: planBody(input),
     recipients: punctuateRecipients(input.recipients),
-    signature: { capacity: input.signingCapacity, title: input.signerTitle, name: input.signerName },
+    signature: {
+      capacity: upper(input.signingCapacity),
+      title: upper(input.signerTitle),
+      name: input.signerName,
+    },
     appendix: manifestationsAppendix(input),
   };
 }
