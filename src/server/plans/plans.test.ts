@@ -236,6 +236,11 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
       organizationId: tree.organizations.baseB,
     });
     expect(forSibling.statusCode).toBe(403);
+    const forCell = await cellA1.post(`/api/v1/plans/${blocPlanId}/derive`, {
+      organizationId: tree.organizations.cellA1,
+    });
+    expect(forCell.statusCode).toBe(400);
+    expect(forCell.json().error.message).toContain('Chi bộ A1 không có tổ chức trực thuộc');
   });
 
   it('derives a plan for base A inside the parent’s deadlines and reads the parent’s determinations', async () => {
