@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanProgress } from '../../contract/progress.js';
 import { plans } from '../../db/schema/index.js';
 import { ZERO_COUNTS } from '../../domain/progress.js';
+import { insertAccount } from '../bootstrap.js';
 import {
   accountName,
   createTestContext,
   seedScopeTree,
+  TEST_PASSWORD,
   TestClient,
   type TestContext,
 } from '../test-support.js';
@@ -64,6 +66,26 @@ describe('progress of a plan, live up the tree', () => {
     expect(cell.trail.map((step) => step.id)).toEqual([tree.organizations.baseA]);
     expect(cell.node.organization.hasChildren).toBe(false);
     expect(cell.children).toEqual([]);
+  });
+
+  it('starts the drill-up trail at the grant that reaches the node', async () => {
+    await insertAccount(context.database.db, {
+      username: 'hai.cap.uy',
+      displayName: 'Hai cấp ủy',
+      password: TEST_PASSWORD,
+      homeOrganizationId: tree.organizations.baseA,
+      roles: [
+        { role: 'committee', organizationId: tree.organizations.baseA },
+        { role: 'committee', organizationId: tree.organizations.cellB1 },
+      ],
+    });
+    const twoGrants = await TestClient.signIn(context.app, 'hai.cap.uy');
+    expect(((await progressOf(twoGrants)).json() as PlanProgress).node.organization.id).toBe(
+      tree.organizations.baseA,
+    );
+    const cell = (await progressOf(twoGrants, tree.organizations.cellB1)).json() as PlanProgress;
+    expect(cell.trail).toEqual([]);
+    expect((await progressOf(twoGrants, tree.organizations.baseB)).statusCode).toBe(403);
   });
 
   it('refuses a sibling base, a member, and an organization the plan does not cover', async () => {

@@ -51,10 +51,13 @@ async function chosenNode(db: Db, actor: Actor, organizationId: string, issuerPa
   return organization;
 }
 
-/** The organizations between the topmost one the actor sees in the plan and the node, for drill-up. */
+/** The organizations from the topmost one above the node that the actor sees in the plan, down to its parent. */
 async function trailTo(db: Db, actor: Actor, node: CoveredNode, issuerPath: string) {
-  const top = defaultNode(actor, issuerPath);
-  const ids = idsOnPath(node.path).slice(depthOf(top.path), -1);
+  const roots = actor.scopeRoots(PROGRESS_READERS);
+  const top = roots.some((root) => isWithin(issuerPath, root))
+    ? issuerPath
+    : roots.find((root) => isWithin(node.path, root))!;
+  const ids = idsOnPath(node.path).slice(depthOf(top), -1);
   if (ids.length === 0) return [];
   const rows = await db
     .select({ id: organizations.id, name: organizations.name })
