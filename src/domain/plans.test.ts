@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   deadlineIssues,
-  hasReached,
   isDeterminationCorrectable,
   mayDerivePlan,
   mayIssuePlan,
@@ -145,17 +144,6 @@ describe('workplace status in a plan', () => {
   it('has a Vietnamese label for every status, in process order', () => {
     expect(PLAN_WORKPLACE_STATUSES.map(planWorkplaceStatusOrder)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     for (const status of PLAN_WORKPLACE_STATUSES) expect(PLAN_WORKPLACE_STATUS_LABELS[status]).toBeTruthy();
-  });
-
-  it.each<[PlanWorkplaceStatus, PlanWorkplaceStatus, boolean]>([
-    ['held', 'scheduled', true],
-    ['scheduled', 'held', false],
-    ['reported', 'pending', true],
-    ['exempt', 'pending', false],
-    ['exempt', 'exempt', true],
-    ['pending', 'exempt', false],
-  ])('%s has reached %s: %s', (status, milestone, reached) => {
-    expect(hasReached(status, milestone)).toBe(reached);
   });
 
   it.each<[PlanWorkplaceStatus, boolean]>([

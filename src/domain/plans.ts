@@ -122,12 +122,6 @@ export function planWorkplaceStatusOrder(status: PlanWorkplaceStatus): number {
   return PLAN_WORKPLACE_STATUSES.indexOf(status);
 }
 
-/** Whether a workplace at `status` has reached `milestone` (both on the required path). */
-export function hasReached(status: PlanWorkplaceStatus, milestone: PlanWorkplaceStatus): boolean {
-  if (status === 'exempt' || milestone === 'exempt') return status === milestone;
-  return planWorkplaceStatusOrder(status) >= planWorkplaceStatusOrder(milestone);
-}
-
 /** A determination may still flip between required and exempt only before a meeting is scheduled. */
 export function isDeterminationCorrectable(status: PlanWorkplaceStatus): boolean {
   return status === 'exempt' || status === 'pending';
