@@ -27,6 +27,7 @@ import type { App } from './http/types.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { rosterRoutes } from './people/roster-routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
 import { planRoutes } from './plans/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
       await progressRoutes(typed);
       await concernRoutes(typed);
       await planRoutes(typed);
+      await planDocumentRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

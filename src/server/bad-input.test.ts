@@ -246,6 +246,8 @@ const CATALOGUE: Endpoint[] = [
     body: () => ({ version: 1, required: false, reason: 'Danh sách sai' }),
     bad: { in: 'body', field: 'required', value: 'không' },
   },
+  { method: 'GET', path: '/plans/:id/document.docx' },
+  { method: 'GET', path: '/plans/:id/document.pdf' },
   {
     method: 'GET',
     path: '/plans/:id/progress',

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import { idParams } from '../../contract/common.js';
+import type { DbOrTx } from '../../db/client.js';
+import { organizations } from '../../db/schema/index.js';
+import { renderDocx } from '../../documents/docx.js';
+import { attachmentDisposition } from '../../documents/filename.js';
+import { renderPdf } from '../../documents/pdf.js';
+import { buildPlanDocument, type PlanDocumentInput } from '../../documents/plan-document.js';
+import { planFullNumber } from '../../domain/plans.js';
+import type { Actor } from '../auth/actor.js';
+import { requireActor } from '../auth/actor.js';
+import type { App } from '../http/types.js';
+import { planInScope } from './access.js';
+
+const tags = ['Kế hoạch'];
+
+const FORMATS = {
+  docx: {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: renderDocx,
+  },
+  pdf: { type: 'application/pdf', render: renderPdf },
+} as const;
+
+/** The plan as its document: the header lines come from the issuing organization's record. */
+async function planDocumentInput(db: DbOrTx, actor: Actor, id: string) {
+  const { plan } = await planInScope(db, actor, id);
+  const [issuer] = await db
+    .select({
+      name: organizations.name,
+      headerSuperior: organizations.headerSuperior,
+      headerIssuer: organizations.headerIssuer,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, plan.organizationId));
+  const input: PlanDocumentInput = {
+    superiorName: issuer!.headerSuperior,
+    issuerName: issuer!.headerIssuer || issuer!.name,
+    number: plan.number,
+    symbol: plan.symbol,
+    place: plan.place,
+    issuedOn: plan.issuedOn,
+    title: plan.title,
+    preamble: plan.preamble,
+    purposes: plan.purposes,
+    subjects: plan.subjects,
+    participants: plan.participants,
+    timeRules: plan.timeRules,
+    placeRules: plan.placeRules,
+    contentAreas: plan.contentAreas,
+    annualTheme: plan.annualTheme,
+    manifestations: plan.manifestations,
+    methods: plan.methods,
+    implementation: plan.implementation,
+    recipients: plan.recipients,
+    signingCapacity: plan.signingCapacity,
+    signerTitle: plan.signerTitle,
+    signerName: plan.signerName,
+    meetingsDueOn: plan.meetingsDueOn,
+    baseReportsDueOn: plan.baseReportsDueOn,
+    upwardReportDueOn: plan.upwardReportDueOn,
+  };
+  const name = plan.number ? `Kế hoạch ${planFullNumber(plan.number, plan.symbol)}` : `Kế hoạch ${plan.year}`;
+  return { input, fileStem: name.replaceAll('/', '-') };
+}
+
+export async function planDocumentRoutes(app: App): Promise<void> {
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/plans/:id/document.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Tải kế hoạch theo thể thức văn bản của Đảng (.${format})`,
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const { input, fileStem } = await planDocumentInput(
+          app.db,
+          requireActor(request.actor),
+          request.params.id,
+        );
+        const { type, render } = FORMATS[format];
+        const file = await render(buildPlanDocument(input));
+        return reply
+          .type(type)
+          .header('content-disposition', attachmentDisposition(`${fileStem}.${format}`, 'ke-hoach'))
+          .send(file);
+      },
+    );
+  }
+}
