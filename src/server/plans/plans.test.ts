@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planProgress } from '../../db/schema/index.js';
+import { planProgress, planWorkplaces } from '../../db/schema/index.js';
 import type { EmploymentType } from '../../domain/employment.js';
 import {
   accountName,
@@ -266,6 +266,11 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
       upwardReportDueOn: '2026-12-01',
     });
     expect(late.statusCode).toBe(400);
+    const unnumbered = await baseA.post(`/api/v1/plans/${derivedPlanId}/publish`, {
+      version: derived.json().version,
+    });
+    expect(unnumbered.statusCode).toBe(400);
+    expect(unnumbered.json().error.message).toBe('Cần ghi số kế hoạch trước khi ban hành.');
     const numbered = await baseA.patch(`/api/v1/plans/${derivedPlanId}`, {
       version: derived.json().version,
       number: '05',
@@ -274,6 +279,11 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
       version: numbered.json().version,
     });
     expect(published.statusCode, published.body).toBe(200);
+    const ownRows = await context.database.db
+      .select()
+      .from(planWorkplaces)
+      .where(eq(planWorkplaces.planId, derivedPlanId));
+    expect(ownRows).toEqual([]);
     const page = await determinations(baseA, derivedPlanId);
     expect(page.items).toEqual([expect.objectContaining({ workplaceName: 'Sở Thử A1', countedMasses: 5 })]);
     expect((await plan(bloc, blocPlanId)).derivedPlans).toEqual([
@@ -378,6 +388,13 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
         accountName: 'committee.cella1',
         changes: expect.objectContaining({ required: { from: true, to: false } }),
       }),
+    ]);
+    const trail = (await tree.admin.get(`/api/v1/audit-entries?targetId=${blocPlanId}`)).json();
+    expect(trail.items.map((entry: { action: string }) => entry.action).sort()).toEqual([
+      'plan.created',
+      'plan.deadline_changed',
+      'plan.published',
+      'plan.updated',
     ]);
     const [blocProgress] = await context.database.db
       .select()
