@@ -188,6 +188,11 @@ export const planDetail = planSummary.extend({
   ...planTextsView,
   parent: planRef.nullable(),
   derivedPlans: z.array(planRef),
+  /**
+   * The plan holding the per-workplace determinations and progress rollup: the plan itself, or for
+   * a derived plan its chain's root (read it restricted to this plan's organization).
+   */
+  determiningPlanId: idSchema,
   deadlineChanges: z.array(deadlineChange),
   /** The reader's own organizations under the issuer, with organizations under them, that may derive it. */
   derivableOrganizations: z.array(z.object({ id: idSchema, name: z.string() })),

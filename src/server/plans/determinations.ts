@@ -2,7 +2,7 @@ import { and, asc, count, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlanWorkplaceView } from '../../contract/plans.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { accounts, organizations, plans, planWorkplaces, workplaces } from '../../db/schema/index.js';
+import { accounts, organizations, planWorkplaces, workplaces } from '../../db/schema/index.js';
 import {
   isDeterminationCorrectable,
   PLAN_WORKPLACE_STATUS_LABELS,
@@ -12,22 +12,9 @@ import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound, staleVersion } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
-import { DETERMINATION_CORRECTORS, DETERMINATION_READERS, type IssuedPlan, planInScope } from './access.js';
+import { DETERMINATION_CORRECTORS, DETERMINATION_READERS, planInScope } from './access.js';
+import { determiningPlanId } from './plan-chain.js';
 import { moveWorkplaceInProgress } from './progress-rollup.js';
-
-/**
- * The plan whose plan_workplaces rows hold a plan's determinations: a derived plan has none of its
- * own (see publishPlan), so it reads its chain's root plan, restricted to its own subtree.
- */
-async function determiningPlanId(db: DbOrTx, plan: IssuedPlan['plan']): Promise<string> {
-  let current = plan;
-  while (current.parentPlanId) {
-    const [parent] = await db.select().from(plans).where(eq(plans.id, current.parentPlanId));
-    if (!parent) break;
-    current = parent;
-  }
-  return current.id;
-}
 
 const correctedByAccount = alias(accounts, 'corrected_by_account');
 

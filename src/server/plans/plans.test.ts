@@ -254,6 +254,7 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
       status: 'draft',
       parentPlanId: blocPlanId,
       parent: { id: blocPlanId, fullNumber: '03-KH/ĐUK' },
+      determiningPlanId: blocPlanId,
       upwardReportDueOn: '2026-11-30',
       title: (await plan(bloc, blocPlanId)).title,
     });

@@ -60,6 +60,7 @@ export function presentPlanDetail(
     parent: IssuedPlan | null;
     derived: IssuedPlan[];
     deadlineChanges: DeadlineChangeRow[];
+    determiningPlanId: string;
     derivableOrganizations: { id: string; name: string }[];
   },
 ): PlanDetail {
@@ -86,6 +87,7 @@ export function presentPlanDetail(
     derivedPlans: related.derived.map(presentPlanRef),
     deadlineChanges: related.deadlineChanges.map(presentDeadlineChange),
     derivableOrganizations: related.derivableOrganizations,
+    determiningPlanId: related.determiningPlanId,
     permissions: planPermissions(
       actor,
       plan,

@@ -7,6 +7,7 @@ import { EVERYONE } from '../auth/roles.js';
 import { organizationInScope } from '../organizations/access.js';
 import { type IssuedPlan, mayReadPlan, planInScope } from './access.js';
 import { hasChildOrganizations } from './content.js';
+import { determiningPlanId } from './plan-chain.js';
 import type { DeadlineChangeRow } from './presenter.js';
 import { planTemplateFor } from './template.js';
 
@@ -124,6 +125,7 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
       parent: parent ?? null,
       derived: await derivedPlansOf(db, actor, id),
       deadlineChanges: await deadlineChangesOf(db, id),
+      determiningPlanId: await determiningPlanId(db, issued.plan),
       derivableOrganizations:
         issued.plan.status === 'published'
           ? await derivableOrganizations(db, actor, issued.organizationPath)
