@@ -9,4 +9,9 @@ export const PATHS = {
   audit: '/nhat-ky',
   settings: '/cai-dat',
   changePassword: '/doi-mat-khau',
+  plans: '/ke-hoach',
+  plan: (id: string) => `/ke-hoach/${id}`,
+  planProgress: (id: string) => `/ke-hoach/${id}/tien-do`,
+  concerns: '/vuong-mac',
+  concern: (id: string) => `/vuong-mac/${id}`,
 } as const;
