@@ -1,8 +1,9 @@
 import { idParams } from '../../contract/common.js';
 import { planProgress, progressQuery } from '../../contract/progress.js';
+import { attachmentDisposition } from '../../documents/filename.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
-import { attachmentDisposition, XLSX_TYPE } from '../people/roster-workbook.js';
+import { XLSX_TYPE } from '../people/roster-workbook.js';
 import { progressWorkbook } from './progress-export.js';
 import { readPlanProgress } from './progress-service.js';
 
@@ -45,7 +46,7 @@ export async function progressRoutes(app: App): Promise<void> {
         .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
-          attachmentDisposition(`Tiến độ - ${progress.node.organization.name}.xlsx`),
+          attachmentDisposition(`Tiến độ - ${progress.node.organization.name}.xlsx`, 'tien-do'),
         )
         .header('cache-control', 'no-store')
         .send(await progressWorkbook(progress));
