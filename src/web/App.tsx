@@ -14,6 +14,11 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.js'));
 const AuditPage = lazy(() => import('./pages/AuditPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
+const PlansPage = lazy(() => import('./pages/PlansPage.js'));
+const PlanPage = lazy(() => import('./pages/PlanPage.js'));
+const PlanProgressPage = lazy(() => import('./pages/PlanProgressPage.js'));
+const ConcernsPage = lazy(() => import('./pages/ConcernsPage.js'));
+const ConcernPage = lazy(() => import('./pages/ConcernPage.js'));
 
 export function App() {
   const location = useLocation();
@@ -56,6 +61,11 @@ export function App() {
             <Route path={PATHS.audit} element={<AuditPage />} />
             <Route path={PATHS.settings} element={<SettingsPage />} />
             <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+            <Route path={PATHS.plans} element={<PlansPage />} />
+            <Route path="/ke-hoach/:id" element={<PlanPage />} />
+            <Route path="/ke-hoach/:id/tien-do" element={<PlanProgressPage />} />
+            <Route path={PATHS.concerns} element={<ConcernsPage />} />
+            <Route path="/vuong-mac/:id" element={<ConcernPage />} />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>

@@ -16,6 +16,12 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { label: 'Cây tổ chức', to: PATHS.tree },
+  { label: 'Kế hoạch', to: PATHS.plans, roles: ['administrator', 'organization-board', 'committee'] },
+  {
+    label: 'Khó khăn, vướng mắc',
+    to: PATHS.concerns,
+    roles: ['administrator', 'organization-board', 'committee'],
+  },
   { label: 'Tìm nhân sự', to: PATHS.people, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tài khoản và vai trò', to: PATHS.accounts, roles: ['administrator'] },
   { label: 'Nhật ký thay đổi', to: PATHS.audit, roles: ['administrator'] },
