@@ -101,4 +101,109 @@ describe('plans, progress and concerns in the browser', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await page.close();
   });
+
+  it('a base committee derives the plan inside the parent deadlines, after a refusal naming the field', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'capuy.syt', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    const planRow = page.getByRole('row').filter({ hasText: '03-KH/ĐUK' });
+    await expect.poll(() => planRow.textContent()).toContain('Cấp trên ban hành');
+    await planRow.getByRole('link').click();
+    await page.getByRole('heading', { name: /Kế hoạch Số 03-KH\/ĐUK/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Cụ thể hóa kế hoạch' }).click();
+    const derive = page.getByRole('dialog', { name: 'Cụ thể hóa kế hoạch' });
+    await expect.poll(() => derive.getByLabel('Tổ chức cụ thể hóa').inputValue()).toBe(HEALTH);
+    const meetings = derive.getByLabel('Hạn hoàn thành họp');
+    const parentMeetings = await meetings.inputValue();
+    expect(parentMeetings).toMatch(/^\d{2}\/\d{2}\/2026$/);
+    await meetings.fill('31/12/2026');
+    await derive.getByRole('button', { name: 'Tạo kế hoạch cụ thể hóa' }).click();
+    await derive
+      .getByText(/Hạn hoàn thành họp \(31\/12\/2026\) phải không muộn hơn hạn của kế hoạch cấp trên/)
+      .waitFor();
+    await expect.poll(() => meetings.getAttribute('aria-invalid')).toBe('true');
+
+    await meetings.fill(parentMeetings);
+    await derive.getByRole('button', { name: 'Tạo kế hoạch cụ thể hóa' }).click();
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).waitFor();
+    await page.getByRole('heading', { name: /Kế hoạch Số .*\(2026\)/ }).waitFor();
+    await page.getByText(HEALTH, { exact: true }).first().waitFor();
+    expect(page.url()).not.toBe(planUrl);
+    await page.close();
+  });
+
+  it('a base committee raises a concern, the bloc board answers, and the committee sees the answer', async () => {
+    const committee = await browser.newPage();
+    await signIn(committee, server.baseUrl, 'capuy.syt', DEMO_PASSWORD);
+    await committee.goto(`${planUrl}?tab=vuong-mac`);
+    await committee.getByText('Chưa có khó khăn, vướng mắc nào về kế hoạch này.').waitFor();
+    await committee.getByRole('button', { name: 'Nêu khó khăn, vướng mắc' }).click();
+    const raise = committee.getByRole('dialog', { name: 'Nêu khó khăn, vướng mắc' });
+    await expect.poll(() => raise.getByLabel('Tổ chức nêu').inputValue()).toBe(HEALTH);
+    await raise.getByLabel('Tiêu đề').fill('Đơn vị có ca trực 24/24');
+    await raise
+      .getByLabel('Nội dung')
+      .fill('Khoa cấp cứu không bố trí được toàn bộ quần chúng dự họp cùng một buổi.');
+    await raise.getByRole('button', { name: /^Gửi / }).click();
+    await committee.getByRole('heading', { name: 'Đơn vị có ca trực 24/24' }).waitFor();
+    await committee.getByText('Đang chờ trả lời', { exact: true }).waitFor();
+
+    const board = await browser.newPage();
+    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
+    await board.getByRole('link', { name: 'Khó khăn, vướng mắc', exact: true }).click();
+    await board.getByRole('link', { name: 'Đơn vị có ca trực 24/24' }).click();
+    await board.getByText('Khoa cấp cứu không bố trí được', { exact: false }).waitFor();
+    await board.getByLabel('Trả lời').fill('Được tổ chức thành hai buổi trong cùng một ngày.');
+    await board.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await board.getByText('Đã trả lời', { exact: true }).waitFor();
+    await board.close();
+
+    await committee.reload();
+    await committee.getByText('Đã trả lời', { exact: true }).waitFor();
+    const answer = committee.getByTestId('concern-message').filter({ hasText: 'Cấp ủy trả lời' });
+    await expect
+      .poll(() => answer.textContent())
+      .toContain('Được tổ chức thành hai buổi trong cùng một ngày.');
+    expect(await answer.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await committee.close();
+  });
+
+  it('the progress page shows the bloc with its children and drills down into a base', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
+    await page.goto(planUrl);
+    await page.getByRole('link', { name: 'Tiến độ' }).click();
+    await page.getByRole('heading', { name: `Tiến độ thực hiện: ${BLOC}` }).waitFor();
+    const rows = page.getByTestId('progress-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const blocRequired = Number(await page.getByTestId('stat-required').locator('p').nth(1).textContent());
+    expect(blocRequired).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: /^Phải tổ chức/ }).click();
+    await page
+      .getByRole('columnheader', { name: /Phải tổ chức/ })
+      .and(page.locator('[aria-sort="descending"]'))
+      .waitFor();
+
+    const exportHref = await page.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
+    const workbook = await page.request.get(`${server.baseUrl}${exportHref}`);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+
+    await page.getByRole('button', { name: HEALTH, exact: true }).click();
+    await page.getByRole('heading', { name: `Tiến độ thực hiện: ${HEALTH}` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('organizationId')).toBeTruthy();
+    await rowWith(page, 'Chi bộ Văn phòng Sở Y tế').waitFor();
+    await expect
+      .poll(() => rows.allTextContents())
+      .toContainEqual(expect.stringContaining('Chi bộ các phòng Nghiệp vụ Sở Y tế'));
+    const healthRequired = Number(await page.getByTestId('stat-required').locator('p').nth(1).textContent());
+    expect(healthRequired).toBeGreaterThan(0);
+    expect(healthRequired).toBeLessThanOrEqual(blocRequired);
+
+    await page.getByRole('button', { name: BLOC, exact: true }).click();
+    await page.getByRole('heading', { name: `Tiến độ thực hiện: ${BLOC}` }).waitFor();
+    await page.close();
+  });
 });
