@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/roles.js';
+import { insertPublishedPlan } from './plans/progress-test-support.js';
 import {
   accountName,
   createTestContext,
@@ -39,6 +40,8 @@ const EXPECTED = {
   'create account':            [SUBTREE,     NONE,              NONE,      NONE,    NONE],
   'grant role':                [SUBTREE,     NONE,              NONE,      NONE,    NONE],
   'create plan':               [NONE,        SUBTREE,           SUBTREE,   NONE,    NONE],
+  'read plan progress':        [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
+  'raise concern':             [NONE,        SUBTREE,           SUBTREE,   NONE,    NONE],
 } satisfies Record<string, [Allowance, Allowance, Allowance, Allowance, Allowance]>;
 
 /** Settings are system-wide: only an administrator at a root of the tree changes them. */
@@ -69,6 +72,8 @@ describe('scope matrix: role × organization × action', () => {
   let tree: Awaited<ReturnType<typeof seedScopeTree>>;
   let workplaceAt: Record<OrgKey, string>;
   let grantTargetId: string;
+  /** A plan of the root, published: it covers every organization of the matrix. */
+  let nationalPlanId: string;
   const clients = new Map<string, TestClient>();
 
   const currentVersion = async (url: string) => (await tree.admin.get(url)).json().version as number;
@@ -162,6 +167,15 @@ describe('scope matrix: role × organization × action', () => {
         upwardReportDueOn: '2026-11-30',
       },
     }),
+    'read plan progress': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${nationalPlanId}/progress?organizationId=${t.organizationId}`,
+    }),
+    'raise concern': async (t) => ({
+      method: 'POST',
+      url: `/api/v1/plans/${nationalPlanId}/concerns`,
+      body: { organizationId: t.organizationId, subject: `Vướng mắc ${t.unique}`, body: 'Nội dung' },
+    }),
   };
 
   beforeAll(async () => {
@@ -188,6 +202,7 @@ describe('scope matrix: role × organization × action', () => {
       homeOrganizationId: tree.organizations.baseA,
     });
     grantTargetId = target.json().id;
+    nationalPlanId = await insertPublishedPlan(context.database.db, tree.organizations.root);
     for (const at of ['baseA', 'root'] as const) {
       for (const role of ROLES_AT_BASE_A) {
         clients.set(
