@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tidyName } from '../domain/text.js';
 import { ACCEPTABLE_TEXT, BLANK_TEXT, REFUSED_TEXT, stored } from './hostile-values.js';
-import { createTestContext, seedScopeTree, type TestClient, type TestContext } from './test-support.js';
+import { insertPublishedPlan } from './plans/progress-test-support.js';
+import {
+  accountName,
+  createTestContext,
+  seedScopeTree,
+  TestClient,
+  type TestContext,
+} from './test-support.js';
 
 /**
  * S2: hostile text sent to every place a person types a name. Accepted values come back exactly as
@@ -12,11 +19,15 @@ describe('hostile input in text fields', () => {
   let context: TestContext;
   let admin: TestClient;
   let tree: Awaited<ReturnType<typeof seedScopeTree>>;
+  let committee: TestClient;
+  let planId: string;
 
   beforeAll(async () => {
     context = await createTestContext();
-    tree = await seedScopeTree(context);
+    tree = await seedScopeTree(context, [{ role: 'committee', at: 'baseA' }]);
     admin = tree.admin;
+    committee = await TestClient.signIn(context.app, accountName('committee', 'baseA'));
+    planId = await insertPublishedPlan(context.database.db, tree.organizations.bloc);
   });
   afterAll(() => context?.close());
 
@@ -64,6 +75,19 @@ describe('hostile input in text fields', () => {
       required: true,
       // A person's name also has its inner runs of spaces, tabs and line breaks made one space.
       expected: tidyName,
+    },
+    {
+      name: 'concern subject',
+      send: (value: unknown) =>
+        committee.post(`/api/v1/plans/${planId}/concerns`, {
+          organizationId: tree.organizations.baseA,
+          subject: value,
+          body: 'Nội dung vướng mắc',
+        }),
+      read: (id: string) => committee.get(`/api/v1/concerns/${id}`),
+      field: 'subject',
+      required: true,
+      expected: stored,
     },
   ];
 
