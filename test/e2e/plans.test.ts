@@ -24,7 +24,7 @@ describe('plans, progress and concerns in the browser', () => {
     await server?.close();
   });
 
-  it('the bloc board writes a plan from the template, pastes its manifestation list and publishes it', async () => {
+  it('the bloc board writes a plan from the template, pastes its manifestation list, publishes it and moves a deadline with a reason', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
@@ -87,6 +87,21 @@ describe('plans, progress and concerns in the browser', () => {
     await expect.poll(() => office.textContent()).toContain('Phải tổ chức');
     expect(await office.getByRole('cell').nth(2).textContent()).toMatch(/^10/);
 
+    await page.getByRole('tab', { name: 'Nội dung' }).click();
+    await page.getByRole('button', { name: 'Đổi thời hạn' }).click();
+    const change = page.getByRole('dialog', { name: 'Đổi thời hạn' });
+    await change.getByLabel('Thời hạn').click();
+    await page.getByRole('option', { name: 'Hạn báo cáo về trên' }).click();
+    await change.getByLabel('Ngày mới').fill('05/12/2026');
+    await change.getByRole('button', { name: 'Đổi thời hạn' }).click();
+    await change.getByText('Lý do thay đổi thời hạn không được để trống.').waitFor();
+    await change.getByLabel('Lý do').fill('Trùng đợt kiểm tra cuối năm của Tỉnh ủy.');
+    await change.getByRole('button', { name: 'Đổi thời hạn' }).click();
+    await change.waitFor({ state: 'detached' });
+    const history = rowWith(page, 'Trùng đợt kiểm tra cuối năm của Tỉnh ủy.');
+    await expect.poll(() => history.textContent()).toContain('30/11/2026');
+    expect(await history.textContent()).toContain('05/12/2026');
+
     const docx = await page.request.get(
       `${server.baseUrl}/api/v1/plans/${planUrl.split('/').pop()}/document.docx`,
     );
@@ -102,7 +117,7 @@ describe('plans, progress and concerns in the browser', () => {
     await page.close();
   });
 
-  it('a base committee derives the plan inside the parent deadlines, after a refusal naming the field', async () => {
+  it('a base committee corrects a workplace, then derives the plan inside the parent deadlines after a refusal naming the field', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'capuy.syt', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
@@ -111,6 +126,23 @@ describe('plans, progress and concerns in the browser', () => {
     await planRow.getByRole('link').click();
     await page.getByRole('heading', { name: /Kế hoạch Số 03-KH\/ĐUK/ }).waitFor();
 
+    await page.getByRole('tab', { name: 'Cơ quan phải họp' }).click();
+    const inspection = rowWith(page, 'Thanh tra Sở Y tế');
+    await inspection.getByRole('button', { name: 'Điều chỉnh' }).click();
+    const correction = page.getByRole('dialog', { name: 'Điều chỉnh: Thanh tra Sở Y tế' });
+    const requiredSwitch = correction.getByRole('switch', {
+      name: 'Phải tổ chức tự phê bình trước quần chúng',
+    });
+    expect(await requiredSwitch.isChecked()).toBe(true);
+    await correction.getByLabel('Lý do điều chỉnh').fill('Danh sách thiếu 2 hợp đồng dài hạn mới tuyển.');
+    await correction.getByRole('button', { name: 'Điều chỉnh' }).click();
+    await correction.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => inspection.textContent())
+      .toContain('Danh sách thiếu 2 hợp đồng dài hạn mới tuyển.');
+    expect(await inspection.getByRole('cell').nth(3).textContent()).toBe('Phải tổ chức');
+
+    await page.getByRole('tab', { name: 'Nội dung' }).click();
     await page.getByRole('button', { name: 'Cụ thể hóa kế hoạch' }).click();
     const derive = page.getByRole('dialog', { name: 'Cụ thể hóa kế hoạch' });
     await expect.poll(() => derive.getByLabel('Tổ chức cụ thể hóa').inputValue()).toBe(HEALTH);
@@ -133,7 +165,7 @@ describe('plans, progress and concerns in the browser', () => {
     await page.close();
   });
 
-  it('a base committee raises a concern, the bloc board answers, and the committee sees the answer', async () => {
+  it('a base committee raises a concern, the bloc board answers, the committee sees the answer and closes it', async () => {
     const committee = await browser.newPage();
     await signIn(committee, server.baseUrl, 'capuy.syt', DEMO_PASSWORD);
     await committee.goto(`${planUrl}?tab=vuong-mac`);
@@ -166,6 +198,14 @@ describe('plans, progress and concerns in the browser', () => {
       .poll(() => answer.textContent())
       .toContain('Được tổ chức thành hai buổi trong cùng một ngày.');
     expect(await answer.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+    await committee.getByRole('button', { name: 'Đóng' }).click();
+    await committee
+      .getByRole('dialog', { name: 'Đóng khó khăn, vướng mắc' })
+      .getByRole('button', { name: 'Đóng' })
+      .click();
+    await committee.getByText('Đã đóng', { exact: true }).waitFor();
+    await expect.poll(() => committee.getByLabel('Trao đổi thêm').count()).toBe(0);
     await committee.close();
   });
 

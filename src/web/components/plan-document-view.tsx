@@ -6,6 +6,7 @@ import type { PlanDetail } from '../../contract/plans.js';
 import { formatDate } from '../api.js';
 import { PATHS } from '../paths.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES } from './plan-dates.js';
+import { planNumberText } from './plan-queries.js';
 
 /** Paragraphs as typed: one a line, blank lines dropped. */
 function Paragraphs({ text }: { text: string }) {
@@ -76,7 +77,7 @@ export function PlanDocumentView({ plan }: { plan: PlanDetail }) {
               {plan.organizationName.toLocaleUpperCase('vi')}
             </Text>
             <Text size="sm">*</Text>
-            <Text size="sm">Số {plan.fullNumber}</Text>
+            <Text size="sm">{planNumberText(plan)}</Text>
           </Stack>
           <Stack gap={0} align="center">
             <Text size="sm" fw={700} td="underline">

@@ -16,3 +16,8 @@ export function usePlansQuery() {
 export function usePlanQuery(id: string) {
   return useQuery({ queryKey: planKey(id), queryFn: () => api.get<PlanDetail>(`/plans/${id}`) });
 }
+
+/** `Số 03-KH/ĐUK`; a draft without a number shows dots, as the printed draft does. */
+export function planNumberText(plan: Pick<PlanSummary, 'number' | 'symbol' | 'fullNumber'>): string {
+  return plan.number ? `Số ${plan.fullNumber}` : `Số ....-${plan.symbol}`;
+}

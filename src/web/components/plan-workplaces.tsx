@@ -18,11 +18,11 @@ interface PlanWorkplacePage {
 
 function RequiredBadge({ required }: { required: boolean }) {
   return required ? (
-    <Badge color="red" variant="light">
+    <Badge color="red" variant="light" style={{ minWidth: 'max-content' }}>
       Phải tổ chức
     </Badge>
   ) : (
-    <Badge color="gray" variant="light">
+    <Badge color="gray" variant="light" style={{ minWidth: 'max-content' }}>
       Không phải tổ chức
     </Badge>
   );

@@ -73,9 +73,14 @@ export function ProgressTable({
         <Table.Tbody>
           {sorted.map((row) => (
             <Table.Tr key={row.organization.id} data-testid="progress-row">
-              <Table.Td>
+              <Table.Td miw={220}>
                 {row.organization.hasChildren ? (
-                  <Anchor component="button" type="button" onClick={() => onDrill(row.organization.id)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    ta="left"
+                    onClick={() => onDrill(row.organization.id)}
+                  >
                     {row.organization.name}
                   </Anchor>
                 ) : (

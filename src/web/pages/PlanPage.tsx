@@ -13,7 +13,7 @@ import { PlanDerivedList } from '../components/plan-derived-list.js';
 import { PlanDocumentView } from '../components/plan-document-view.js';
 import { PlanEditForm } from '../components/plan-edit-form.js';
 import { confirmPublish } from '../components/plan-publish.js';
-import { usePlanQuery } from '../components/plan-queries.js';
+import { planNumberText, usePlanQuery } from '../components/plan-queries.js';
 import { PlanWorkplaces } from '../components/plan-workplaces.js';
 import { ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
@@ -119,11 +119,11 @@ export default function PlanPage() {
         <Anchor component={Link} to={PATHS.plans}>
           Kế hoạch
         </Anchor>
-        <Text size="sm">Số {plan.fullNumber}</Text>
+        <Text size="sm">{planNumberText(plan)}</Text>
       </Breadcrumbs>
       <Stack gap={4}>
         <Title order={2}>
-          Kế hoạch Số {plan.fullNumber} ({plan.year})
+          Kế hoạch {planNumberText(plan)} ({plan.year})
         </Title>
         <Text size="sm">{plan.organizationName}</Text>
         <PlanBadges plan={plan} />

@@ -6,7 +6,7 @@ import { formatDate } from '../api.js';
 import { PlanBadges } from '../components/plan-badges.js';
 import { PlanCreateModal } from '../components/plan-create-modal.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES } from '../components/plan-dates.js';
-import { usePlansQuery } from '../components/plan-queries.js';
+import { planNumberText, usePlansQuery } from '../components/plan-queries.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 import { useHasRole } from '../session.js';
@@ -28,7 +28,7 @@ function PlanRows({ plans }: { plans: PlanSummary[] }) {
         <Table.Tbody>
           {plans.map((plan) => (
             <Table.Tr key={plan.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{plan.fullNumber}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{planNumberText(plan)}</Table.Td>
               <Table.Td>
                 <Stack gap={2}>
                   <Anchor component={Link} to={PATHS.plan(plan.id)}>
