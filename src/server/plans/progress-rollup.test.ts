@@ -107,6 +107,20 @@ describe('the progress rollup of a plan', () => {
     expect(await readRollup(planId)).toEqual(before);
   });
 
+  it('lets only one of two simultaneous moves of the same workplace through', async () => {
+    const { db } = context.database;
+    const planId = await insertPublishedPlan(db, tree.organizations.bloc);
+    const move = () =>
+      db.transaction((tx) => setWorkplaceStatus(tx, planId, tree.workplaces.wpB1, 'scheduled'));
+    const outcomes = await Promise.allSettled([move(), move()]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({
+      reason: { code: 'conflict' },
+    });
+    expect((await readRollup(planId))[tree.organizations.bloc]).toMatchObject({ scheduled: 1 });
+    expect(await readRollup(planId)).toEqual(await recount(planId, 1));
+  });
+
   it('equals a count from scratch after any sequence of moves', async () => {
     const { db } = context.database;
     const planId = await insertPublishedPlan(db, tree.organizations.bloc);
