@@ -117,7 +117,7 @@ describe('plans, progress and concerns in the browser', () => {
     await page.close();
   });
 
-  it('a base committee corrects a workplace, then derives the plan inside the parent deadlines after a refusal naming the field', async () => {
+  it('a base committee corrects a workplace, derives the plan inside the parent deadlines after a refusal naming the field, and publishes it', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'capuy.syt', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
@@ -162,6 +162,19 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByRole('heading', { name: /Kế hoạch Số .*\(2026\)/ }).waitFor();
     await page.getByText(HEALTH, { exact: true }).first().waitFor();
     expect(page.url()).not.toBe(planUrl);
+
+    await page.getByLabel('Số', { exact: true }).fill('05');
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Ban hành' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
+    await confirm.getByText(/kế hoạch này dùng lại kết quả đó/).waitFor();
+    await confirm.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByRole('tab', { name: 'Cơ quan phải họp', selected: true }).waitFor();
+    await rowWith(page, 'Văn phòng Sở Y tế').waitFor();
+    expect(await rowWith(page, 'Sở Tư pháp').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Nội dung' }).click();
+    await page.getByRole('link', { name: 'Tiến độ' }).click();
+    await page.getByRole('heading', { name: `Tiến độ thực hiện: ${HEALTH}` }).waitFor();
     await page.close();
   });
 

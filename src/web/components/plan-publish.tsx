@@ -28,10 +28,11 @@ export function confirmPublish(plan: PlanDetail, queryClient: QueryClient, onPub
     title: 'Ban hành kế hoạch',
     children: (
       <Text size="sm">
-        Ban hành kế hoạch Số {plan.fullNumber}? Khi ban hành, hệ thống xác định cho từng cơ quan, đơn vị thuộc{' '}
-        {plan.organizationName} có phải tổ chức tự phê bình và phê bình trước quần chúng hay không, theo số
-        quần chúng được tính tại thời điểm này (biên chế, hợp đồng dài hạn). Sau khi ban hành, nội dung kế
-        hoạch không sửa được nữa; chỉ đổi được thời hạn, kèm lý do.
+        Ban hành kế hoạch Số {plan.fullNumber}?{' '}
+        {plan.parent
+          ? `Các cơ quan, đơn vị thuộc ${plan.organizationName} phải hay không phải tổ chức tự phê bình và phê bình trước quần chúng đã được xác định khi ${plan.parent.organizationName} ban hành kế hoạch cấp trên; kế hoạch này dùng lại kết quả đó.`
+          : `Khi ban hành, hệ thống xác định cho từng cơ quan, đơn vị thuộc ${plan.organizationName} có phải tổ chức tự phê bình và phê bình trước quần chúng hay không, theo số quần chúng được tính tại thời điểm này (biên chế, hợp đồng dài hạn).`}{' '}
+        Sau khi ban hành, nội dung kế hoạch không sửa được nữa; chỉ đổi được thời hạn, kèm lý do.
       </Text>
     ),
     labels: { confirm: 'Ban hành', cancel: 'Hủy' },

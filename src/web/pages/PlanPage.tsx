@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../contract/plans.js';
+import { queryString } from '../api.js';
 import { Section } from '../components/layout.js';
 import { PlanBadges } from '../components/plan-badges.js';
 import { PlanConcerns } from '../components/plan-concerns.js';
@@ -19,6 +20,12 @@ import { ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 
 type OpenModal = 'deadline' | 'derive' | null;
+
+/** A derived plan's progress is its root plan's, read from the derived plan's organization down. */
+function progressPath(plan: PlanDetail): string {
+  if (plan.determiningPlanId === plan.id) return PATHS.planProgress(plan.id);
+  return `${PATHS.planProgress(plan.determiningPlanId)}${queryString({ organizationId: plan.organizationId })}`;
+}
 
 function PlanActions({
   plan,
@@ -55,7 +62,7 @@ function PlanActions({
         </Button>
       )}
       {!draft && (
-        <Button variant="default" component={Link} to={PATHS.planProgress(plan.id)}>
+        <Button variant="default" component={Link} to={progressPath(plan)}>
           Tiến độ
         </Button>
       )}
