@@ -190,6 +190,11 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
               {input('signerName', 'Họ và tên người ký')}
             </SimpleGrid>
           </Part>
+          {!mutation.isPending && (message || Object.values(errors).some(Boolean)) && (
+            <Alert color={isStaleVersion(mutation.error) ? 'yellow' : 'red'}>
+              {message ?? 'Chưa lưu được: có ô chưa hợp lệ, xem các ô báo đỏ.'}
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
               Hủy
