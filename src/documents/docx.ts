@@ -2,14 +2,17 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  LeaderType,
   LineRuleType,
   Packer,
   Paragraph,
   type ParagraphChild,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -17,11 +20,14 @@ import {
 import { toNfc } from '../domain/text.js';
 import {
   type BodyBlock,
+  type DocumentHeader,
+  isWriterHeader,
   LAYOUT,
   PARTY_NAME,
   type PartyDocument,
   RECIPIENTS_LABEL,
   type TextRun as Run,
+  type WriterHeader,
 } from './party-document.js';
 
 const FONT = 'Times New Roman';
@@ -90,7 +96,7 @@ function partyRule(): Paragraph {
   });
 }
 
-function cell(width: number, children: Paragraph[]): TableCell {
+function cell(width: number, children: (Paragraph | Table)[]): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.TOP,
@@ -98,7 +104,7 @@ function cell(width: number, children: Paragraph[]): TableCell {
   });
 }
 
-function twoColumns(rows: [Paragraph[], Paragraph[]][]): Table {
+function twoColumns(rows: [(Paragraph | Table)[], Paragraph[]][]): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [LEFT_WIDTH, RIGHT_WIDTH],
@@ -112,8 +118,22 @@ function twoColumns(rows: [Paragraph[], Paragraph[]][]): Table {
   });
 }
 
-function headerTable(doc: PartyDocument): Table {
-  const { header } = doc;
+function writerHeaderTable(header: WriterHeader): Table {
+  const organization = header.organizationLines.map((line, index) => centred(line, { bold: index > 0 }));
+  return twoColumns([
+    [
+      organization.length > 0 ? organization : [centred('')],
+      [
+        centred(PARTY_NAME, { bold: true, sizePt: LAYOUT.fontSizePt.partyName }),
+        partyRule(),
+        centred(header.placeDateLine, { italic: true }),
+      ],
+    ],
+  ]);
+}
+
+function headerTable(header: DocumentHeader | WriterHeader): Table {
+  if (isWriterHeader(header)) return writerHeaderTable(header);
   return twoColumns([
     [
       [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
@@ -137,7 +157,80 @@ function titleBlock(doc: PartyDocument): Paragraph[] {
   return paragraphs;
 }
 
-function bodyParagraph(block: BodyBlock): Paragraph {
+/** Text, a tab, and dotted leaders up to a right tab stop at `width` (the text or cell width). */
+function fillParagraph(runs: Run[], width: number): Paragraph {
+  return new Paragraph({
+    indent: runs.length > 0 ? { firstLine: twip(LAYOUT.firstLineIndentCm * 10) } : undefined,
+    spacing: { after: pointsTwips(LAYOUT.spaceAfterPt), ...LINE },
+    tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }],
+    children: [
+      ...textRuns(runs),
+      new TextRun({ children: [new Tab()], font: FONT, size: halfPoints(LAYOUT.fontSizePt.body) }),
+    ],
+  });
+}
+
+const GRID = { style: BorderStyle.SINGLE, size: 4, color: 'auto' };
+const GRID_BORDERS = {
+  top: GRID,
+  bottom: GRID,
+  left: GRID,
+  right: GRID,
+  insideHorizontal: GRID,
+  insideVertical: GRID,
+};
+
+function tableCellParagraphs(text: string, style: RunStyle, align: 'left' | 'center'): Paragraph[] {
+  return toNfc(text)
+    .split('\n')
+    .map(
+      (line) =>
+        new Paragraph({
+          alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
+          children: textRuns([{ text: line }], { sizePt: LAYOUT.fontSizePt.table, ...style }),
+        }),
+    );
+}
+
+function gridTable(block: Extract<BodyBlock, { kind: 'table' }>, width: number): Table {
+  const widths = block.columns.map((column) => Math.round(width * column.share));
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header || undefined,
+      cantSplit: true,
+      children: block.columns.map(
+        (column, index) =>
+          new TableCell({
+            width: { size: widths[index] ?? 0, type: WidthType.DXA },
+            verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+            children: tableCellParagraphs(
+              cells[index] ?? '',
+              { bold: header },
+              header ? 'center' : (column.align ?? 'left'),
+            ),
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    margins: { left: 80, right: 80, top: 0, bottom: 0 },
+    rows: [
+      row(
+        block.columns.map((column) => column.title),
+        true,
+      ),
+      ...block.rows.map((cells) => row(cells, false)),
+    ],
+  });
+}
+
+function bodyElement(block: BodyBlock, width = TEXT_WIDTH): Paragraph | Table {
+  if (block.kind === 'table') return gridTable(block, width);
+  if (block.kind === 'fill') return fillParagraph(block.runs, width);
   const spaceAfter = pointsTwips(block.kind === 'paragraph' && block.tight ? 0 : LAYOUT.spaceAfterPt);
   if (block.kind === 'centered') {
     return new Paragraph({
@@ -155,14 +248,24 @@ function bodyParagraph(block: BodyBlock): Paragraph {
   });
 }
 
-function closingTable(doc: PartyDocument): Table {
-  const recipients = [
+function closingLeft(doc: PartyDocument): (Paragraph | Table)[] {
+  if (doc.closingNote) {
+    return [
+      centred(doc.closingNote.title, { bold: true }, LAYOUT.spaceAfterPt),
+      ...doc.closingNote.body.map((block) => bodyElement(block, LEFT_WIDTH)),
+    ];
+  }
+  if (doc.recipients.length === 0) return [centred('')];
+  return [
     new Paragraph({ spacing: LINE, children: textRuns([{ text: RECIPIENTS_LABEL }], { underline: true }) }),
     ...doc.recipients.map(
       (item) =>
         new Paragraph({ children: textRuns([{ text: item }], { sizePt: LAYOUT.fontSizePt.recipients }) }),
     ),
   ];
+}
+
+function closingTable(doc: PartyDocument): Table {
   const { signature } = doc;
   const signing = [
     ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
@@ -170,10 +273,10 @@ function closingTable(doc: PartyDocument): Table {
     ...Array.from({ length: LAYOUT.signatureSpaceLines }, () => centred('')),
     centred(signature.name, { bold: true }),
   ];
-  return twoColumns([[recipients, signing]]);
+  return twoColumns([[closingLeft(doc), signing]]);
 }
 
-function appendixParagraphs(doc: PartyDocument): Paragraph[] {
+function appendixParagraphs(doc: PartyDocument): (Paragraph | Table)[] {
   const { appendix } = doc;
   if (!appendix) return [];
   return [
@@ -185,7 +288,7 @@ function appendixParagraphs(doc: PartyDocument): Paragraph[] {
     }),
     ...(appendix.subtitle ? [centred(appendix.subtitle, { italic: true })] : []),
     new Paragraph({ spacing: { after: pointsTwips(6), ...LINE }, children: [] }),
-    ...appendix.body.map(bodyParagraph),
+    ...appendix.body.map((block) => bodyElement(block)),
   ];
 }
 
@@ -211,9 +314,9 @@ export async function renderDocx(doc: PartyDocument): Promise<Buffer> {
           },
         },
         children: [
-          headerTable(doc),
+          headerTable(doc.header),
           ...titleBlock(doc),
-          ...doc.body.map(bodyParagraph),
+          ...doc.body.map((block) => bodyElement(block)),
           new Paragraph({ spacing: LINE, children: [] }),
           closingTable(doc),
           ...appendixParagraphs(doc),

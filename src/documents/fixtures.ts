@@ -1,4 +1,6 @@
 import type { PlanDocumentInput } from './plan-document.js';
+import type { SelfCriticismContent, SelfCriticismDocumentInput } from './self-criticism-document.js';
+import type { SelfCriticismTemplateId } from './self-criticism-template.js';
 
 /** Plan 03-KH/ĐUK of the seed, as entered: for tests and for demo data. */
 export function seedPlanInput(): PlanDocumentInput {
@@ -61,5 +63,79 @@ export function seedPlanInput(): PlanDocumentInput {
     meetingsDueOn: '2020-11-15',
     baseReportsDueOn: '2020-11-20',
     upwardReportDueOn: '2020-11-30',
+  };
+}
+
+const SELF_CRITICISM_CONTENT: SelfCriticismContent = {
+  politicalIdeology:
+    '- Luôn kiên định lập trường, chấp hành nghiêm đường lối, chỉ thị, nghị quyết của Đảng, chính sách, pháp luật của Nhà nước; vận động gia đình thực hiện tốt.\n- Không có biểu hiện suy thoái về tư tưởng chính trị, “*tự diễn biến*”, “*tự chuyển hóa*”.',
+  ethicsLifestyle:
+    '- Giữ gìn phẩm chất đạo đức, lối sống giản dị, trung thực; thực hành tiết kiệm, không lãng phí.\n- Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, chuyên đề năm 2020 bằng việc làm cụ thể tại đơn vị.',
+  duties:
+    '- Hoàn thành tốt nhiệm vụ được giao; tham mưu kịp thời, giải quyết hồ sơ đúng hạn 98%.\n- Thái độ phục vụ nhân dân tận tình, lắng nghe ý kiến phản ánh.',
+  discipline: '- Chấp hành nghiêm nội quy, quy chế cơ quan và những điều đảng viên không được làm.',
+  remedying:
+    'Đã khắc phục việc chậm nộp báo cáo định kỳ: năm 2020 nộp đúng hạn 11/12 kỳ. Đã thực hiện lời hứa niêm yết công khai thủ tục tại bộ phận một cửa.',
+  shortcomings:
+    '- Có lúc chưa mạnh dạn góp ý đồng nghiệp trong sinh hoạt.\n- Nguyên nhân: ngại va chạm, chưa chủ động nghiên cứu văn bản mới.',
+  remedies:
+    '- Thẳng thắn góp ý trong sinh hoạt chi bộ và cơ quan.\n- Dành ít nhất 02 giờ mỗi tuần nghiên cứu văn bản mới của ngành.',
+};
+
+/** A member's report on the seed's template, filled as a member would write it, or left blank. */
+export function seedSelfCriticismInput(
+  template: SelfCriticismTemplateId,
+  filled: boolean,
+): SelfCriticismDocumentInput {
+  const withOffice = template === 'with_office';
+  const blank: SelfCriticismDocumentInput = {
+    template,
+    partyOrganizationName: '',
+    cellName: '',
+    place: 'Trà Vinh',
+    date: null,
+    year: 2020,
+    fullName: '',
+    birthDate: null,
+    partyOffice: '',
+    governmentOffice: '',
+    workplaceName: '',
+    assignedDuty: '',
+    content: {
+      politicalIdeology: '',
+      ethicsLifestyle: '',
+      duties: '',
+      discipline: '',
+      remedying: '',
+      shortcomings: '',
+      remedies: '',
+    },
+    carriedOver: [],
+    manifestations: null,
+    committeeComment: '',
+    signerName: '',
+  };
+  if (!filled) return blank;
+  return {
+    ...blank,
+    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
+    cellName: 'Chi bộ Văn phòng Sở',
+    date: '2020-11-05',
+    fullName: withOffice ? 'Trần Thị Ngọc Hân' : 'Lê Văn Phước',
+    birthDate: withOffice ? '1978-03-14' : '1990-09-02',
+    partyOffice: withOffice ? 'Phó Bí thư Chi bộ' : '',
+    governmentOffice: withOffice ? 'Chánh Văn phòng Sở' : '',
+    workplaceName: 'Văn phòng Sở Tư pháp tỉnh Trà Vinh',
+    assignedDuty: withOffice ? '' : 'Chuyên viên bộ phận tiếp nhận và trả kết quả',
+    content: { ...SELF_CRITICISM_CONTENT },
+    carriedOver: [
+      'Chậm nộp báo cáo định kỳ',
+      'Hứa niêm yết công khai thủ tục hành chính tại bộ phận một cửa',
+    ],
+    manifestations: { none: true, items: [] },
+    committeeComment: withOffice
+      ? 'Đồng chí tự phê bình nghiêm túc, đúng nội dung; cấp ủy thống nhất với bản tự phê bình.'
+      : '',
+    signerName: withOffice ? 'Trần Thị Ngọc Hân' : 'Lê Văn Phước',
   };
 }

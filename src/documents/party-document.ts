@@ -21,13 +21,49 @@ export interface DocumentHeader {
   placeDateLine: string;
 }
 
+/**
+ * The header of a form filled by one person (self-criticism, feedback form): the organization
+ * lines on the left where the seed has them, `ĐẢNG CỘNG SẢN VIỆT NAM` and the place and date on the right.
+ */
+export interface WriterHeader {
+  /** `ĐẢNG BỘ.....`, `CHI BỘ.....`: the first regular, the others bold; none leaves the left empty. */
+  organizationLines: string[];
+  placeDateLine: string;
+}
+
+export const isWriterHeader = (header: DocumentHeader | WriterHeader): header is WriterHeader =>
+  'organizationLines' in header;
+
+export interface TableColumn {
+  title: string;
+  /** Share of the text width; the shares of a table add up to 1. */
+  share: number;
+  align?: 'left' | 'center';
+}
+
 export type BodyBlock =
   /** Justified, first-line indent 1 cm, 6 pt after; `tight` drops the space after (agenda lines). */
   | { kind: 'paragraph'; runs: TextRun[]; tight?: boolean }
   /** `I- MỤC ĐÍCH, YÊU CẦU`, `1. Đối tượng…`: bold, kept with the next block. */
   | { kind: 'heading'; runs: TextRun[] }
   /** A bold centred line inside the body, e.g. the title of an appendix. */
-  | { kind: 'centered'; runs: TextRun[] };
+  | { kind: 'centered'; runs: TextRun[] }
+  /**
+   * A line to complete by hand: its text (a label such as `Chức vụ Đảng:`), then dotted leaders to
+   * the right margin. With no text, a whole line of dots, not indented.
+   */
+  | { kind: 'fill'; runs: TextRun[] }
+  /** A bordered table: bold centred column titles, then one row per entry; `\n` in a cell breaks lines. */
+  | { kind: 'table'; columns: TableColumn[]; rows: string[][] };
+
+export type ParagraphBlock = Extract<BodyBlock, { kind: 'paragraph' }>;
+
+/** What stands in the closing's left column instead of `Nơi nhận:`, e.g. `NHẬN XÉT CỦA CẤP ỦY`. */
+export interface ClosingNote {
+  /** Upper case, bold, centred. */
+  title: string;
+  body: BodyBlock[];
+}
 
 export interface Signature {
   /** `T/M BAN THƯỜNG VỤ`; absent on forms signed by their writer. */
@@ -45,7 +81,7 @@ export interface Appendix {
 }
 
 export interface PartyDocument {
-  header: DocumentHeader;
+  header: DocumentHeader | WriterHeader;
   /** `KẾ HOẠCH`: upper case, 16 pt bold, centred. */
   kind: string;
   /** The subject line under the kind, 14 pt bold centred; `\n` forces a line break. */
@@ -53,8 +89,10 @@ export interface PartyDocument {
   /** A parenthesised note under the subject, italic. */
   note?: string;
   body: BodyBlock[];
-  /** The items of `Nơi nhận:`, already punctuated (`- …,` and the last `- ….`). */
+  /** The items of `Nơi nhận:`, already punctuated (`- …,` and the last `- ….`); none, no `Nơi nhận:`. */
   recipients: string[];
+  /** Replaces `Nơi nhận:` in the closing's left column. */
+  closingNote?: ClosingNote;
   signature: Signature;
   /** Starts on a new page after the signature. */
   appendix?: Appendix;
@@ -64,7 +102,7 @@ export interface PartyDocument {
 export const LAYOUT = {
   pageMm: { width: 210, height: 297 },
   marginMm: { top: 20, bottom: 20, left: 30, right: 15 },
-  fontSizePt: { body: 14, kind: 16, partyName: 15, recipients: 12 },
+  fontSizePt: { body: 14, kind: 16, partyName: 15, recipients: 12, table: 13 },
   firstLineIndentCm: 1,
   spaceAfterPt: 6,
   /** A multiple of single spacing: DOCUMENTS.md asks for between single and 1.5 lines. */
@@ -83,5 +121,6 @@ export const bold = (text: string): TextRun[] => [{ text, bold: true }];
 
 /** The characters of a block, as a reader would copy them. */
 export function blockText(block: BodyBlock): string {
+  if (block.kind === 'table') return block.rows.map((row) => row.join(' ')).join('\n');
   return block.runs.map((run) => run.text).join('');
 }

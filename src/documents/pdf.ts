@@ -1,14 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import pdfMake from 'pdfmake';
-import type { Content, ContentText, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  Column,
+  Content,
+  ContentText,
+  CustomTableLayout,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces';
 import { toNfc } from '../domain/text.js';
 import {
   type BodyBlock,
+  type DocumentHeader,
+  isWriterHeader,
   LAYOUT,
   PARTY_NAME,
   type PartyDocument,
   RECIPIENTS_LABEL,
   type TextRun,
+  type WriterHeader,
 } from './party-document.js';
 
 const FONT = 'LiberationSerif';
@@ -83,9 +92,48 @@ const centred = (text: string, style: Partial<ContentText> = {}): ContentText =>
   ...style,
 });
 
-function headerTable(doc: PartyDocument): Content {
-  const { header } = doc;
+function partyNameAndRule(): Content[] {
   const ruleLength = pt(60);
+  return [
+    centred(PARTY_NAME, { bold: true, fontSize: SIZE.partyName }),
+    {
+      canvas: [
+        {
+          type: 'line',
+          x1: (RIGHT_WIDTH - ruleLength) / 2,
+          y1: 1,
+          x2: (RIGHT_WIDTH + ruleLength) / 2,
+          y2: 1,
+          lineWidth: 0.6,
+        },
+      ],
+    },
+  ];
+}
+
+function writerHeaderTable(header: WriterHeader): Content {
+  const organization = header.organizationLines.map((line, index) => centred(line, { bold: index > 0 }));
+  return {
+    layout: BORDERLESS,
+    table: {
+      widths: [LEFT_WIDTH, RIGHT_WIDTH],
+      body: [
+        [
+          { stack: organization.length > 0 ? organization : [centred(' ')] },
+          {
+            stack: [
+              ...partyNameAndRule(),
+              centred(header.placeDateLine, { italics: true, margin: [0, LAYOUT.spaceAfterPt, 0, 0] }),
+            ],
+          },
+        ],
+      ],
+    },
+  };
+}
+
+function headerTable(header: DocumentHeader | WriterHeader): Content {
+  if (isWriterHeader(header)) return writerHeaderTable(header);
   return {
     layout: BORDERLESS,
     table: {
@@ -95,23 +143,7 @@ function headerTable(doc: PartyDocument): Content {
           {
             stack: [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
           },
-          {
-            stack: [
-              centred(PARTY_NAME, { bold: true, fontSize: SIZE.partyName }),
-              {
-                canvas: [
-                  {
-                    type: 'line',
-                    x1: (RIGHT_WIDTH - ruleLength) / 2,
-                    y1: 1,
-                    x2: (RIGHT_WIDTH + ruleLength) / 2,
-                    y2: 1,
-                    lineWidth: 0.6,
-                  },
-                ],
-              },
-            ],
-          },
+          { stack: partyNameAndRule() },
         ],
         [centred(header.numberLine), centred(header.placeDateLine, { italics: true })],
       ],
@@ -128,7 +160,65 @@ function titleBlock(doc: PartyDocument): Content[] {
   ];
 }
 
+// Dotted leaders: the bottom border of an empty one-line cell, dashed into dots, so the dots end
+// at the margin whatever the width of the label before them (pdfmake has no tab leaders).
+const DOTTED: CustomTableLayout = {
+  hLineWidth: (index, node) => (index === node.table.body.length ? 0.8 : 0),
+  vLineWidth: () => 0,
+  hLineStyle: () => ({ dash: { length: 0.8, space: 2.6 } }),
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+function fillContent(runs: TextRun[]): Content {
+  const margin: [number, number, number, number] = [0, 0, 0, LAYOUT.spaceAfterPt];
+  const dots: Column = { width: '*', layout: DOTTED, table: { widths: ['*'], body: [[{ text: ' ' }]] } };
+  if (runs.length === 0) return { columns: [dots], margin };
+  const label: Column = {
+    width: 'auto',
+    text: inlines(runs),
+    margin: [pt(LAYOUT.firstLineIndentCm * 10), 0, 0, 0],
+  };
+  return { columns: [label, dots], columnGap: 2, margin };
+}
+
+function gridTable(block: Extract<BodyBlock, { kind: 'table' }>): Content {
+  const cell = (text: string, header: boolean, align: 'left' | 'center'): Content => ({
+    text: toNfc(text),
+    bold: header || undefined,
+    alignment: header ? 'center' : align,
+    fontSize: SIZE.table,
+    lineHeight: 1,
+  });
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: block.columns.map((column) => column.share * TEXT_WIDTH - 8),
+      body: [
+        block.columns.map((column) => cell(column.title, true, 'center')),
+        ...block.rows.map((row) =>
+          block.columns.map((column, index) => cell(row[index] ?? '', false, column.align ?? 'left')),
+        ),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => 3.5,
+      paddingRight: () => 3.5,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    margin: [0, 0, 0, LAYOUT.spaceAfterPt],
+  };
+}
+
 function bodyContent(block: BodyBlock): Content {
+  if (block.kind === 'table') return gridTable(block);
+  if (block.kind === 'fill') return fillContent(block.runs);
   const after = block.kind === 'paragraph' && block.tight ? 0 : LAYOUT.spaceAfterPt;
   if (block.kind === 'centered') {
     return { text: inlines(block.runs), alignment: 'center', bold: true, margin: [0, 0, 0, after] };
@@ -143,12 +233,22 @@ function bodyContent(block: BodyBlock): Content {
   };
 }
 
-function closingTable(doc: PartyDocument): Content {
-  const { signature } = doc;
-  const recipients: Content[] = [
+function closingLeft(doc: PartyDocument): Content[] {
+  if (doc.closingNote) {
+    return [
+      centred(doc.closingNote.title, { bold: true, margin: [0, 0, 0, LAYOUT.spaceAfterPt] }),
+      ...doc.closingNote.body.map(bodyContent),
+    ];
+  }
+  if (doc.recipients.length === 0) return [{ text: ' ' }];
+  return [
     { text: RECIPIENTS_LABEL, decoration: 'underline' },
     ...doc.recipients.map((item): Content => ({ text: toNfc(item), fontSize: SIZE.recipients })),
   ];
+}
+
+function closingTable(doc: PartyDocument): Content {
+  const { signature } = doc;
   const signing: Content[] = [
     ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
     centred(signature.title, { bold: true }),
@@ -160,7 +260,7 @@ function closingTable(doc: PartyDocument): Content {
     table: {
       widths: [LEFT_WIDTH, RIGHT_WIDTH],
       dontBreakRows: true,
-      body: [[{ stack: recipients }, { stack: signing }]],
+      body: [[{ stack: closingLeft(doc) }, { stack: signing }]],
     },
   };
 }
@@ -176,6 +276,9 @@ function appendixContent(doc: PartyDocument): Content[] {
   ];
 }
 
+const documentTitle = (doc: PartyDocument) =>
+  isWriterHeader(doc.header) || !doc.header.numberLine ? doc.kind : `${doc.kind} ${doc.header.numberLine}`;
+
 export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
   loadFonts();
   const definition: TDocumentDefinitions = {
@@ -186,13 +289,13 @@ export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
       pt(LAYOUT.marginMm.right),
       pt(LAYOUT.marginMm.bottom),
     ],
-    info: { title: toNfc(`${doc.kind} ${doc.header.numberLine}`), creator: 'tuphebinh' },
+    info: { title: toNfc(documentTitle(doc)), creator: 'tuphebinh' },
     defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: LAYOUT.lineSpacing },
     // A heading is never the last line of a page: it moves to the next page with what it heads.
     pageBreakBefore: (node, nodes) =>
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     content: [
-      headerTable(doc),
+      headerTable(doc.header),
       ...titleBlock(doc),
       ...doc.body.map(bodyContent),
       { text: '', margin: [0, 0, 0, 6] },

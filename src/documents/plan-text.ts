@@ -1,4 +1,4 @@
-import type { BodyBlock, TextRun } from './party-document.js';
+import type { ParagraphBlock, TextRun } from './party-document.js';
 
 /**
  * Inline emphasis in entered text: `**bold**` and `*italic*`, as the seed's plan uses them
@@ -26,7 +26,7 @@ export function textLines(text: string): string[] {
 }
 
 /** Each line of a multi-line field becomes a paragraph; `- ` lines stay bullets as typed. */
-export function paragraphs(text: string): BodyBlock[] {
+export function paragraphs(text: string): ParagraphBlock[] {
   return textLines(text).map((line) => ({ kind: 'paragraph', runs: inlineRuns(line) }));
 }
 
