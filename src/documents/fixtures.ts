@@ -1,6 +1,7 @@
 import type { PlanDocumentInput } from './plan-document.js';
 import type { SelfCriticismContent, SelfCriticismDocumentInput } from './self-criticism-document.js';
 import type { SelfCriticismTemplateId } from './self-criticism-template.js';
+import type { SummaryListDocumentInput } from './summary-list-document.js';
 
 /** Plan 03-KH/ĐUK of the seed, as entered: for tests and for demo data. */
 export function seedPlanInput(): PlanDocumentInput {
@@ -137,5 +138,41 @@ export function seedSelfCriticismInput(
       ? 'Đồng chí tự phê bình nghiêm túc, đúng nội dung; cấp ủy thống nhất với bản tự phê bình.'
       : '',
     signerName: withOffice ? 'Trần Thị Ngọc Hân' : 'Lê Văn Phước',
+  };
+}
+
+/** The list a cell committee presents at the meeting of a workplace (seed II.5). */
+export function seedSummaryListInput(): SummaryListDocumentInput {
+  return {
+    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
+    cellName: 'Chi bộ Văn phòng Sở',
+    place: 'Trà Vinh',
+    date: '2020-11-10',
+    year: 2020,
+    workplaceName: 'Văn phòng Sở Tư pháp tỉnh Trà Vinh',
+    members: [
+      {
+        fullName: 'Trần Thị Ngọc Hân',
+        duty: 'Phó Bí thư Chi bộ, Chánh Văn phòng Sở',
+        strengths:
+          '- Lập trường vững vàng, lối sống giản dị.\n- Điều hành Văn phòng hoàn thành tốt nhiệm vụ.',
+        shortcomings: '- Có lúc chưa mạnh dạn góp ý đồng nghiệp.',
+      },
+      {
+        fullName: 'Lê Văn Phước',
+        duty: 'Chuyên viên bộ phận tiếp nhận và trả kết quả',
+        strengths: '- Giải quyết hồ sơ đúng hạn 98%.\n- Thái độ phục vụ nhân dân tận tình.',
+        shortcomings: '- Chậm nghiên cứu văn bản mới của ngành.',
+      },
+      {
+        fullName: 'Nguyễn Thị Bích Thủy',
+        duty: 'Kế toán',
+        strengths: '- Quản lý tài chính đúng quy định, công khai, minh bạch.',
+        shortcomings: '- Báo cáo quyết toán quý III còn chậm.',
+      },
+    ],
+    signingCapacity: 'T/M Chi ủy',
+    signerTitle: 'Bí thư',
+    signerName: 'Phạm Minh Tâm',
   };
 }
