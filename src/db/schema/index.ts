@@ -4,5 +4,6 @@ export * from './concerns.js';
 export * from './organizations.js';
 export * from './people.js';
 export * from './plans.js';
+export * from './self-criticisms.js';
 export * from './settings.js';
 export * from './workplaces.js';
