@@ -261,6 +261,67 @@ const CATALOGUE: Endpoint[] = [
 
   {
     method: 'POST',
+    path: '/plans/:id/workplaces/:workplaceId/self-criticisms/sync',
+  },
+  {
+    method: 'GET',
+    path: '/self-criticisms',
+    bad: { in: 'querystring', field: 'status', value: 'xong' },
+  },
+  { method: 'GET', path: '/self-criticisms/mine' },
+  { method: 'GET', path: '/self-criticisms/:id' },
+  {
+    method: 'PATCH',
+    path: '/self-criticisms/:id',
+    body: () => ({ version: 1, content: { duties: 'Hoàn thành' } }),
+    bad: { in: 'body', field: 'manifestationAnswer', value: 'không' },
+  },
+  {
+    method: 'PATCH',
+    path: '/self-criticisms/:id/header',
+    body: () => ({ version: 1, assignedDuty: 'Kế toán' }),
+    bad: { in: 'body', field: 'fullName', value: '' },
+  },
+  {
+    method: 'POST',
+    path: '/self-criticisms/:id/submit',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 'một' },
+  },
+  {
+    method: 'POST',
+    path: '/self-criticisms/:id/return',
+    body: () => ({ version: 1, reason: 'Viết cụ thể hơn' }),
+    bad: { in: 'body', field: 'reason', value: '' },
+  },
+  {
+    method: 'POST',
+    path: '/self-criticisms/:id/accept',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 0 },
+  },
+  {
+    method: 'PUT',
+    path: '/self-criticisms/:id/committee-comment',
+    body: () => ({ version: 1, comment: 'Nghiêm túc' }),
+    bad: { in: 'body', field: 'comment', value: 7 },
+  },
+  {
+    method: 'PUT',
+    path: '/self-criticisms/:id/summary',
+    body: () => ({ version: 1, duties: '', strengths: '', shortcomings: '' }),
+    bad: { in: 'body', field: 'strengths', value: null },
+  },
+  { method: 'GET', path: '/self-criticisms/:id/versions' },
+  {
+    method: 'GET',
+    path: '/self-criticisms/:id/versions/diff',
+    query: 'from=1&to=2',
+    bad: { in: 'querystring', field: 'from', value: 'mot' },
+  },
+
+  {
+    method: 'POST',
     path: '/plans/:id/concerns',
     body: (ids) => ({ organizationId: ids.root, subject: 'Vướng mắc', body: 'Nội dung' }),
     bad: { in: 'body', field: 'subject', value: 12 },

@@ -6,6 +6,7 @@ import type { EligibilitySettings } from '../../domain/eligibility.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, staleVersion } from '../errors.js';
+import { createReportsForPlan } from '../self-criticisms/create.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { type PlanRow, planForIssuer } from './access.js';
 import { assertDeadlines, deadlinesOf, parentDeadlines } from './content.js';
@@ -74,6 +75,7 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
     let workplaces = 0;
     if (!plan.parentPlanId) {
       workplaces = await determineWorkplaces(tx, id, organizationPath, await readEligibilitySettings(tx));
+      await createReportsForPlan(tx, id);
       await rebuildPlanProgress(tx, id);
     }
     await recordAudit(tx, actor, {

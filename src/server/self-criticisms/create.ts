@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { recordAudit } from '../audit/record.js';
+import type { Actor } from '../auth/actor.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { DETERMINATION_CORRECTORS, planInScope } from '../plans/access.js';
+import { determiningPlanId } from '../plans/plan-chain.js';
+
+/**
+ * DESIGN step 3, set-based: every party member working at a workplace the plan requires to meet
+ * gets a draft on the template of their case (with office when they hold a party or government
+ * office — the SQL twin of isWithOffice in domain/people.ts), the header copied from their record.
+ * Idempotent: a member who already has a report for the plan keeps it.
+ */
+export async function createReportsForPlan(
+  tx: DbOrTx,
+  planId: string,
+  workplaceId?: string,
+): Promise<number> {
+  const result = (await tx.execute(sql`
+    insert into self_criticisms
+      (plan_id, workplace_id, person_id, cell_id, template, full_name, birth_date,
+       party_office, government_office, workplace_name, cell_name, assigned_duty)
+    select pw.plan_id, pw.workplace_id, p.id, p.organization_id,
+           case when btrim(p.party_office) <> '' or btrim(p.government_office) <> ''
+                then 'with_office' else 'without_office' end,
+           p.full_name, p.birth_date, p.party_office, p.government_office, w.name, cell.name, p.assigned_duty
+    from plan_workplaces pw
+    join workplaces w on w.id = pw.workplace_id
+    join people p on p.workplace_id = pw.workplace_id and p.is_party_member
+    join organizations cell on cell.id = p.organization_id
+    where pw.plan_id = ${planId} and pw.required
+      ${workplaceId ? sql`and pw.workplace_id = ${workplaceId}` : sql``}
+    on conflict (plan_id, person_id) do nothing
+    returning id`)) as unknown as { rows?: unknown[]; rowCount?: number | null };
+  return result.rows?.length ?? result.rowCount ?? 0;
+}
+
+/**
+ * After a correction flips a workplace to required (or members join its roster), the committee of
+ * the workplace's organization makes the reports still missing.
+ */
+export async function syncWorkplaceReports(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  workplaceId: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const issued = await planInScope(tx, actor, planId);
+    const determiningId = await determiningPlanId(tx, issued.plan);
+    const rows = (await tx.execute(sql`
+      select pw.required, pw.organization_path from plan_workplaces pw
+      where pw.plan_id = ${determiningId} and pw.workplace_id = ${workplaceId}`)) as unknown as {
+      rows: { required: boolean; organization_path: string }[];
+    };
+    const row = rows.rows[0];
+    if (!row?.organization_path.startsWith(issued.organizationPath))
+      throw notFound('cơ quan, đơn vị trong kế hoạch');
+    if (!actor.reaches(DETERMINATION_CORRECTORS, row.organization_path)) throw forbidden();
+    if (!row.required)
+      throw new AppError(
+        'conflict',
+        'Cơ quan, đơn vị không phải tổ chức tự phê bình trước quần chúng: không có bản tự phê bình để tạo.',
+      );
+    const created = await createReportsForPlan(tx, determiningId, workplaceId);
+    await recordAudit(tx, actor, {
+      action: 'self_criticism.synced',
+      targetType: 'plan_workplace',
+      targetId: `${determiningId}/${workplaceId}`,
+      organizationPath: row.organization_path,
+      changes: { created: { from: null, to: created } },
+    });
+    return created;
+  });
+}

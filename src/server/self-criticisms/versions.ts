@@ -1,0 +1,96 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { accounts, selfCriticismVersions } from '../../db/schema/index.js';
+import {
+  diffSnapshots,
+  type FieldChange,
+  keepsVersionOnSave,
+  SELF_CRITICISM_STATUS_LABELS,
+  type SelfCriticismSnapshot,
+  type SelfCriticismStatus,
+} from '../../domain/self-criticism.js';
+import type { Actor } from '../auth/actor.js';
+import { notFound } from '../errors.js';
+import { reportInReach, type SelfCriticismRow } from './access.js';
+import { snapshotOf } from './presenter.js';
+
+export type VersionAction =
+  | 'saved'
+  | 'submitted'
+  | 'returned'
+  | 'accepted'
+  | 'commented'
+  | 'summarized'
+  | 'header';
+
+/** Appends a kept version of the report as it now stands. */
+export async function keepVersion(tx: DbOrTx, actor: Actor, row: SelfCriticismRow, action: VersionAction) {
+  await tx.insert(selfCriticismVersions).values({
+    selfCriticismId: row.id,
+    version: row.version,
+    action,
+    status: row.status,
+    snapshot: snapshotOf(row) as unknown as Record<string, unknown>,
+    accountId: actor.accountId,
+  });
+}
+
+/** A save keeps a version only when the last kept one is old (SAVE_VERSION_INTERVAL_MS): autosave writes often. */
+export async function keepVersionOnSave(tx: DbOrTx, actor: Actor, row: SelfCriticismRow, now: Date) {
+  const [last] = await tx
+    .select({ at: selfCriticismVersions.at })
+    .from(selfCriticismVersions)
+    .where(eq(selfCriticismVersions.selfCriticismId, row.id))
+    .orderBy(desc(selfCriticismVersions.at))
+    .limit(1);
+  if (keepsVersionOnSave(last?.at ?? null, now)) await keepVersion(tx, actor, row, 'saved');
+}
+
+/** The kept versions, oldest first; only those who read the content read its history. */
+export async function listVersions(db: DbOrTx, actor: Actor, id: string) {
+  const reach = await reportInReach(db, actor, id);
+  if (!reach.contentVisible) return { items: [] };
+  const rows = await db
+    .select({
+      version: selfCriticismVersions.version,
+      action: selfCriticismVersions.action,
+      status: selfCriticismVersions.status,
+      accountName: accounts.displayName,
+      at: selfCriticismVersions.at,
+    })
+    .from(selfCriticismVersions)
+    .leftJoin(accounts, eq(accounts.id, selfCriticismVersions.accountId))
+    .where(eq(selfCriticismVersions.selfCriticismId, id))
+    .orderBy(asc(selfCriticismVersions.version));
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      status: row.status as SelfCriticismStatus,
+      statusLabel: SELF_CRITICISM_STATUS_LABELS[row.status as SelfCriticismStatus],
+      at: row.at.toISOString(),
+    })),
+  };
+}
+
+export async function diffVersions(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  from: number,
+  to: number,
+): Promise<{ from: number; to: number; changes: FieldChange[] }> {
+  const reach = await reportInReach(db, actor, id);
+  const snapshot = async (version: number) => {
+    const [row] = reach.contentVisible
+      ? await db
+          .select({ snapshot: selfCriticismVersions.snapshot })
+          .from(selfCriticismVersions)
+          .where(
+            and(eq(selfCriticismVersions.selfCriticismId, id), eq(selfCriticismVersions.version, version)),
+          )
+      : [];
+    if (!row) throw notFound(`phiên bản ${version} của bản tự phê bình`);
+    return row.snapshot as unknown as SelfCriticismSnapshot;
+  };
+  return { from, to, changes: diffSnapshots(await snapshot(from), await snapshot(to)) };
+}
