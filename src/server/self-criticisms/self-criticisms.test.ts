@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { insertAccount } from '../bootstrap.js';
 import {
   accountName,
@@ -352,6 +354,22 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     ).toBe(404);
   });
 
+  it('keeps versions append-only and the audit free of what the member wrote', async () => {
+    const { db } = context.database;
+    await expect(db.execute(sql`update self_criticism_versions set status = 'draft'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from self_criticism_versions`)).rejects.toThrow();
+    const audit = await queryRows<{ action: string; changes: unknown }>(
+      db,
+      sql`select action, changes from audit_entries where target_id = ${officerReport} order by at`,
+    );
+    expect(audit.map((entry) => entry.action)).toContain('self_criticism.save');
+    expect(audit.find((entry) => entry.action === 'self_criticism.return')?.changes).toEqual({
+      returnReason: { from: '***', to: '***' },
+      status: { from: 'submitted', to: 'returned' },
+    });
+    expect(JSON.stringify(audit)).not.toContain('hồ sơ');
+  });
+
   it('shows higher levels the status without the content; a sibling cell sees nothing', async () => {
     const fromBoard = await read(board, officerReport);
     expect(fromBoard).toMatchObject({
@@ -363,7 +381,16 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     expect(fromBoard.permissions).toMatchObject({ accept: false, summarize: false });
     const listed = (await board.get(`/api/v1/self-criticisms?planId=${planId}&status=accepted`)).json();
     expect(listed.items).toMatchObject([{ id: officerReport, contentVisible: false }]);
-    expect((await board.get(`/api/v1/self-criticisms/${officerReport}/versions`)).json().items).toEqual([]);
+    const boardVersions = (await board.get(`/api/v1/self-criticisms/${officerReport}/versions`)).json();
+    expect(boardVersions.items.at(-1)).toMatchObject({
+      version: 12,
+      action: 'summarized',
+      status: 'accepted',
+    });
+    expect(JSON.stringify(boardVersions)).not.toContain('hồ sơ');
+    expect(
+      (await board.get(`/api/v1/self-criticisms/${officerReport}/versions/diff?from=6&to=9`)).statusCode,
+    ).toBe(403);
     expect(
       (
         await board.put(`/api/v1/self-criticisms/${officerReport}/summary`, {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   SaveSelfCriticismBody,
@@ -105,7 +105,7 @@ export async function listMine(db: Db, actor: Actor) {
     .select()
     .from(selfCriticisms)
     .where(eq(selfCriticisms.personId, personId))
-    .orderBy(asc(selfCriticisms.createdAt));
+    .orderBy(desc(selfCriticisms.createdAt));
   return { items: rows.map((row) => presentStatus(row, true)) };
 }
 

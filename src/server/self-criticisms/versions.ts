@@ -10,7 +10,7 @@ import {
   type SelfCriticismStatus,
 } from '../../domain/self-criticism.js';
 import type { Actor } from '../auth/actor.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { reportInReach, type SelfCriticismRow } from './access.js';
 import { snapshotOf } from './presenter.js';
 
@@ -46,10 +46,9 @@ export async function keepVersionOnSave(tx: DbOrTx, actor: Actor, row: SelfCriti
   if (keepsVersionOnSave(last?.at ?? null, now)) await keepVersion(tx, actor, row, 'saved');
 }
 
-/** The kept versions, oldest first; only those who read the content read its history. */
+/** The kept versions, oldest first: when and by whom, no content, so status readers see them too. */
 export async function listVersions(db: DbOrTx, actor: Actor, id: string) {
-  const reach = await reportInReach(db, actor, id);
-  if (!reach.contentVisible) return { items: [] };
+  await reportInReach(db, actor, id);
   const rows = await db
     .select({
       version: selfCriticismVersions.version,
@@ -80,15 +79,12 @@ export async function diffVersions(
   to: number,
 ): Promise<{ from: number; to: number; changes: FieldChange[] }> {
   const reach = await reportInReach(db, actor, id);
+  if (!reach.contentVisible) throw forbidden();
   const snapshot = async (version: number) => {
-    const [row] = reach.contentVisible
-      ? await db
-          .select({ snapshot: selfCriticismVersions.snapshot })
-          .from(selfCriticismVersions)
-          .where(
-            and(eq(selfCriticismVersions.selfCriticismId, id), eq(selfCriticismVersions.version, version)),
-          )
-      : [];
+    const [row] = await db
+      .select({ snapshot: selfCriticismVersions.snapshot })
+      .from(selfCriticismVersions)
+      .where(and(eq(selfCriticismVersions.selfCriticismId, id), eq(selfCriticismVersions.version, version)));
     if (!row) throw notFound(`phiên bản ${version} của bản tự phê bình`);
     return row.snapshot as unknown as SelfCriticismSnapshot;
   };
