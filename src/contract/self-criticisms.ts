@@ -68,12 +68,21 @@ export const selfCriticismStatusView = z.object({
 });
 export type SelfCriticismStatusView = z.infer<typeof selfCriticismStatusView>;
 
+/**
+ * The answer as stored, for responses: the input schema normalizes remarks with a transform, which
+ * a response serializer cannot run backwards.
+ */
+const manifestationAnswerView = z.object({
+  none: z.boolean(),
+  items: z.array(z.object({ number: z.number().int(), remark: z.string() })),
+});
+
 /** One report; the content fields are null for readers who see status only. */
 export const selfCriticismDetail = selfCriticismStatusView.extend({
   header: selfCriticismHeader.nullable(),
   content: selfCriticismContent.nullable(),
   carriedOver: z.string().nullable(),
-  manifestationAnswer: manifestationAnswer.nullable(),
+  manifestationAnswer: manifestationAnswerView.nullable(),
   /** The plan's manifestation list the answer refers to (item number = position + 1). */
   manifestations: z.array(z.string()),
   committeeComment: z.string().nullable(),
