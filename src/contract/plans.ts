@@ -234,6 +234,14 @@ export const planWorkplace = z.object({
   /** Whether the reader may still correct required/exempt (before a meeting is scheduled). */
   canCorrect: z.boolean(),
   version: z.number().int(),
+  /** The self-criticism reports of the workplace's members under the plan, by status. */
+  reports: z.object({
+    total: z.number().int(),
+    draft: z.number().int(),
+    submitted: z.number().int(),
+    returned: z.number().int(),
+    accepted: z.number().int(),
+  }),
 });
 export type PlanWorkplaceView = z.infer<typeof planWorkplace>;
 export const planWorkplacePage = paged(planWorkplace);

@@ -1,13 +1,20 @@
-import { and, asc, count, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlanWorkplaceView } from '../../contract/plans.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { accounts, organizations, planWorkplaces, workplaces } from '../../db/schema/index.js';
+import {
+  accounts,
+  organizations,
+  planWorkplaces,
+  selfCriticisms,
+  workplaces,
+} from '../../db/schema/index.js';
 import {
   isDeterminationCorrectable,
   PLAN_WORKPLACE_STATUS_LABELS,
   type PlanWorkplaceStatus,
 } from '../../domain/plans.js';
+import type { SelfCriticismStatus } from '../../domain/self-criticism.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound, staleVersion } from '../errors.js';
@@ -32,7 +39,36 @@ type DeterminationRow = {
   correctedBy: string | null;
 };
 
-function presentDetermination(actor: Actor, { row, ...names }: DeterminationRow): PlanWorkplaceView {
+type ReportCounts = PlanWorkplaceView['reports'];
+const NO_REPORTS: ReportCounts = { total: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
+
+/** The reports of the listed workplaces by status, in one grouped query for the whole page. */
+async function reportCountsByWorkplace(
+  db: DbOrTx,
+  planId: string,
+  workplaceIds: string[],
+): Promise<Map<string, ReportCounts>> {
+  const counts = new Map<string, ReportCounts>();
+  if (workplaceIds.length === 0) return counts;
+  const rows = await db
+    .select({ workplaceId: selfCriticisms.workplaceId, status: selfCriticisms.status, count: count() })
+    .from(selfCriticisms)
+    .where(and(eq(selfCriticisms.planId, planId), inArray(selfCriticisms.workplaceId, workplaceIds)))
+    .groupBy(selfCriticisms.workplaceId, selfCriticisms.status);
+  for (const row of rows) {
+    const tally = counts.get(row.workplaceId) ?? { ...NO_REPORTS };
+    tally.total += row.count;
+    tally[row.status as SelfCriticismStatus] += row.count;
+    counts.set(row.workplaceId, tally);
+  }
+  return counts;
+}
+
+function presentDetermination(
+  actor: Actor,
+  { row, ...names }: DeterminationRow,
+  reports: ReportCounts = NO_REPORTS,
+): PlanWorkplaceView {
   const status = row.status as PlanWorkplaceStatus;
   return {
     workplaceId: row.workplaceId,
@@ -56,6 +92,7 @@ function presentDetermination(actor: Actor, { row, ...names }: DeterminationRow)
     canCorrect:
       isDeterminationCorrectable(status) && actor.reaches(DETERMINATION_CORRECTORS, row.organizationPath),
     version: row.version,
+    reports,
   };
 }
 
@@ -83,8 +120,9 @@ export async function listDeterminations(db: Db, actor: Actor, planId: string, f
   const underOrganization = filter.organizationId
     ? (await organizationInScope(db, actor, filter.organizationId, DETERMINATION_READERS)).path
     : issued.organizationPath;
+  const determiningId = await determiningPlanId(db, issued.plan);
   const where = and(
-    eq(planWorkplaces.planId, await determiningPlanId(db, issued.plan)),
+    eq(planWorkplaces.planId, determiningId),
     like(planWorkplaces.organizationPath, `${issued.organizationPath}%`),
     like(planWorkplaces.organizationPath, `${underOrganization}%`),
     or(...roots.map((root) => like(planWorkplaces.organizationPath, `${root}%`))) as SQL,
@@ -97,8 +135,13 @@ export async function listDeterminations(db: Db, actor: Actor, planId: string, f
     .orderBy(asc(planWorkplaces.organizationPath), asc(workplaces.nameSearch))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
+  const reports = await reportCountsByWorkplace(
+    db,
+    determiningId,
+    rows.map(({ row }) => row.workplaceId),
+  );
   return {
-    items: rows.map((row) => presentDetermination(actor, row)),
+    items: rows.map((row) => presentDetermination(actor, row, reports.get(row.row.workplaceId))),
     total: total?.total ?? 0,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -175,6 +218,7 @@ export async function correctDetermination(
     const [updated] = await selectDeterminations(tx).where(
       and(eq(planWorkplaces.planId, determiningId), eq(planWorkplaces.workplaceId, workplaceId)),
     );
-    return presentDetermination(actor, updated!);
+    const reports = await reportCountsByWorkplace(tx, determiningId, [workplaceId]);
+    return presentDetermination(actor, updated!, reports.get(workplaceId));
   });
 }
