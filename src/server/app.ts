@@ -30,6 +30,7 @@ import { peopleRoutes } from './people/routes.js';
 import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
 import { planRoutes } from './plans/routes.js';
+import { selfCriticismDocumentRoutes } from './self-criticisms/document-routes.js';
 import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
       await planRoutes(typed);
       await planDocumentRoutes(typed);
       await selfCriticismRoutes(typed);
+      await selfCriticismDocumentRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

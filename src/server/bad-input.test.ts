@@ -312,6 +312,20 @@ const CATALOGUE: Endpoint[] = [
     body: () => ({ version: 1, duties: '', strengths: '', shortcomings: '' }),
     bad: { in: 'body', field: 'strengths', value: null },
   },
+  { method: 'GET', path: '/self-criticisms/:id/document.docx' },
+  { method: 'GET', path: '/self-criticisms/:id/document.pdf' },
+  ...['with_office', 'without_office'].flatMap((template) =>
+    ['docx', 'pdf'].map(
+      (format): Endpoint => ({
+        method: 'GET',
+        path: `/self-criticism-templates/${template}/document.${format}`,
+        bad: { in: 'querystring', field: 'planId', value: 'khong-phai-ma' },
+      }),
+    ),
+  ),
+  { method: 'GET', path: '/plans/:id/workplaces/:workplaceId/summary-list.docx' },
+  { method: 'GET', path: '/plans/:id/workplaces/:workplaceId/summary-list.pdf' },
+  { method: 'GET', path: '/plans/:id/workplaces/:workplaceId/self-criticisms.zip' },
   { method: 'GET', path: '/self-criticisms/:id/versions' },
   {
     method: 'GET',
