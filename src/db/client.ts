@@ -44,6 +44,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped test database) is
+  // only taken out of the pool; unhandled, its error would end the whole process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn(`Mất một kết nối rỗi tới PostgreSQL: ${error.message}`);
+  });
   await migrateWithLock(pool);
   return {
     db: drizzleNodePg({ client: pool, schema }) as unknown as Db,
