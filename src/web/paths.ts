@@ -14,4 +14,8 @@ export const PATHS = {
   planProgress: (id: string) => `/ke-hoach/${id}/tien-do`,
   concerns: '/vuong-mac',
   concern: (id: string) => `/vuong-mac/${id}`,
+  mySelfCriticisms: '/tu-phe-binh',
+  selfCriticism: (id: string) => `/tu-phe-binh/${id}`,
+  workplaceSelfCriticisms: (planId: string, workplaceId: string) =>
+    `/ke-hoach/${planId}/co-quan/${workplaceId}/tu-phe-binh`,
 } as const;
