@@ -19,6 +19,9 @@ const PlanPage = lazy(() => import('./pages/PlanPage.js'));
 const PlanProgressPage = lazy(() => import('./pages/PlanProgressPage.js'));
 const ConcernsPage = lazy(() => import('./pages/ConcernsPage.js'));
 const ConcernPage = lazy(() => import('./pages/ConcernPage.js'));
+const MySelfCriticismsPage = lazy(() => import('./pages/MySelfCriticismsPage.js'));
+const SelfCriticismPage = lazy(() => import('./pages/SelfCriticismPage.js'));
+const WorkplaceSelfCriticismsPage = lazy(() => import('./pages/WorkplaceSelfCriticismsPage.js'));
 
 export function App() {
   const location = useLocation();
@@ -66,6 +69,12 @@ export function App() {
             <Route path="/ke-hoach/:id/tien-do" element={<PlanProgressPage />} />
             <Route path={PATHS.concerns} element={<ConcernsPage />} />
             <Route path="/vuong-mac/:id" element={<ConcernPage />} />
+            <Route path={PATHS.mySelfCriticisms} element={<MySelfCriticismsPage />} />
+            <Route path="/tu-phe-binh/:id" element={<SelfCriticismPage />} />
+            <Route
+              path="/ke-hoach/:planId/co-quan/:workplaceId/tu-phe-binh"
+              element={<WorkplaceSelfCriticismsPage />}
+            />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>

@@ -16,6 +16,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { label: 'Cây tổ chức', to: PATHS.tree },
+  { label: 'Bản tự phê bình của tôi', to: PATHS.mySelfCriticisms, roles: ['member'] },
   { label: 'Kế hoạch', to: PATHS.plans, roles: ['administrator', 'organization-board', 'committee'] },
   {
     label: 'Khó khăn, vướng mắc',

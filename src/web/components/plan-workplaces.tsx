@@ -1,9 +1,11 @@
-import { Badge, Button, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { PlanWorkplaceView } from '../../contract/plans.js';
 import { PLAN_WORKPLACE_STATUS_LABELS, PLAN_WORKPLACE_STATUSES } from '../../domain/plans.js';
 import { api, formatDateTime, queryString } from '../api.js';
+import { PATHS } from '../paths.js';
 import { PlanCorrectionModal } from './plan-correction-modal.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
@@ -104,7 +106,14 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
             <Table.Tbody>
               {query.data.items.map((workplace) => (
                 <Table.Tr key={workplace.workplaceId} data-testid="plan-workplace">
-                  <Table.Td>{workplace.workplaceName}</Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={PATHS.workplaceSelfCriticisms(planId, workplace.workplaceId)}
+                    >
+                      {workplace.workplaceName}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{workplace.organizationName}</Table.Td>
                   <Table.Td ta="right">
                     {workplace.countedMasses}
