@@ -1,5 +1,9 @@
 import type { PlanDocumentInput } from './plan-document.js';
-import type { SelfCriticismContent, SelfCriticismDocumentInput } from './self-criticism-document.js';
+import {
+  blankSelfCriticismInput,
+  type SelfCriticismContent,
+  type SelfCriticismDocumentInput,
+} from './self-criticism-document.js';
 import type { SelfCriticismTemplateId } from './self-criticism-template.js';
 import type { SummaryListDocumentInput } from './summary-list-document.js';
 
@@ -89,33 +93,7 @@ export function seedSelfCriticismInput(
   filled: boolean,
 ): SelfCriticismDocumentInput {
   const withOffice = template === 'with_office';
-  const blank: SelfCriticismDocumentInput = {
-    template,
-    partyOrganizationName: '',
-    cellName: '',
-    place: 'Trà Vinh',
-    date: null,
-    year: 2020,
-    fullName: '',
-    birthDate: null,
-    partyOffice: '',
-    governmentOffice: '',
-    workplaceName: '',
-    assignedDuty: '',
-    content: {
-      politicalIdeology: '',
-      ethicsLifestyle: '',
-      duties: '',
-      discipline: '',
-      remedying: '',
-      shortcomings: '',
-      remedies: '',
-    },
-    carriedOver: [],
-    manifestations: null,
-    committeeComment: '',
-    signerName: '',
-  };
+  const blank = blankSelfCriticismInput(template, 'Trà Vinh', 2020);
   if (!filled) return blank;
   return {
     ...blank,

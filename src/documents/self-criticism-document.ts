@@ -187,6 +187,41 @@ function committeeNote(input: SelfCriticismDocumentInput): PartyDocument['closin
   };
 }
 
+/** A form with nothing filled in: every field prints dotted leaders or the seed's guidance. */
+export function blankSelfCriticismInput(
+  template: SelfCriticismTemplateId,
+  place: string,
+  year: number,
+): SelfCriticismDocumentInput {
+  return {
+    template,
+    partyOrganizationName: '',
+    cellName: '',
+    place,
+    date: null,
+    year,
+    fullName: '',
+    birthDate: null,
+    partyOffice: '',
+    governmentOffice: '',
+    workplaceName: '',
+    assignedDuty: '',
+    content: {
+      politicalIdeology: '',
+      ethicsLifestyle: '',
+      duties: '',
+      discipline: '',
+      remedying: '',
+      shortcomings: '',
+      remedies: '',
+    },
+    carriedOver: [],
+    manifestations: null,
+    committeeComment: '',
+    signerName: '',
+  };
+}
+
 export function buildSelfCriticismDocument(input: SelfCriticismDocumentInput): PartyDocument {
   const template = selfCriticismTemplate(input.template, input.year);
   return {

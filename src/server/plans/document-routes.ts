@@ -33,32 +33,11 @@ async function planDocumentInput(db: DbOrTx, actor: Actor, id: string) {
     })
     .from(organizations)
     .where(eq(organizations.id, plan.organizationId));
+  // The document's fields are the plan's columns, one for one, plus the two header lines.
   const input: PlanDocumentInput = {
+    ...plan,
     superiorName: issuer!.headerSuperior,
     issuerName: issuer!.headerIssuer || issuer!.name,
-    number: plan.number,
-    symbol: plan.symbol,
-    place: plan.place,
-    issuedOn: plan.issuedOn,
-    title: plan.title,
-    preamble: plan.preamble,
-    purposes: plan.purposes,
-    subjects: plan.subjects,
-    participants: plan.participants,
-    timeRules: plan.timeRules,
-    placeRules: plan.placeRules,
-    contentAreas: plan.contentAreas,
-    annualTheme: plan.annualTheme,
-    manifestations: plan.manifestations,
-    methods: plan.methods,
-    implementation: plan.implementation,
-    recipients: plan.recipients,
-    signingCapacity: plan.signingCapacity,
-    signerTitle: plan.signerTitle,
-    signerName: plan.signerName,
-    meetingsDueOn: plan.meetingsDueOn,
-    baseReportsDueOn: plan.baseReportsDueOn,
-    upwardReportDueOn: plan.upwardReportDueOn,
   };
   const name = plan.number ? `Kế hoạch ${planFullNumber(plan.number, plan.symbol)}` : `Kế hoạch ${plan.year}`;
   return { input, fileStem: name.replaceAll('/', '-') };

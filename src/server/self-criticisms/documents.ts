@@ -9,7 +9,10 @@ import {
   selfCriticisms,
   workplaces,
 } from '../../db/schema/index.js';
-import type { SelfCriticismDocumentInput } from '../../documents/self-criticism-document.js';
+import {
+  blankSelfCriticismInput,
+  type SelfCriticismDocumentInput,
+} from '../../documents/self-criticism-document.js';
 import type { SelfCriticismTemplateId } from '../../documents/self-criticism-template.js';
 import type { MemberSummary, SummaryListDocumentInput } from '../../documents/summary-list-document.js';
 import { vietnamToday } from '../../domain/progress.js';
@@ -123,31 +126,8 @@ export async function blankReportInput(
     ? (await planInScope(db, actor, planId)).plan
     : { place: '', year: Number(vietnamToday(new Date()).slice(0, 4)), manifestations: [] };
   return {
-    template,
-    partyOrganizationName: '',
-    cellName: '',
-    place: plan.place,
-    date: null,
-    year: plan.year,
-    fullName: '',
-    birthDate: null,
-    partyOffice: '',
-    governmentOffice: '',
-    workplaceName: '',
-    assignedDuty: '',
-    content: {
-      politicalIdeology: '',
-      ethicsLifestyle: '',
-      duties: '',
-      discipline: '',
-      remedying: '',
-      shortcomings: '',
-      remedies: '',
-    },
-    carriedOver: [],
+    ...blankSelfCriticismInput(template, plan.place, plan.year),
     manifestations: plan.manifestations.length > 0 ? { none: false, items: [] } : null,
-    committeeComment: '',
-    signerName: '',
   };
 }
 
