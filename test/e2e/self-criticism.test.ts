@@ -154,16 +154,30 @@ describe('self-criticism reports in the browser', () => {
     await page.close();
   });
 
-  it('the member sees the reason, fixes the section and submits again', async () => {
+  it('the member sees the reason, fixes the section offline without losing it, and submits again', async () => {
     const page = await member.newPage();
     await page.goto(reportUrl);
     const returned = page.getByRole('alert').filter({ hasText: 'Cấp ủy đã trả lại để sửa' });
     await expect.poll(() => returned.textContent()).toContain('Mục khuyết điểm cần nêu rõ nguyên nhân.');
-    await typeAndSave(page, () => page.getByLabel('II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ').fill(FIXED_SHORTCOMINGS));
-    await page.getByRole('button', { name: 'Gửi cấp ủy' }).click();
-    await confirmDialog(page, 'Gửi cấp ủy', 'Gửi cấp ủy');
-    await page.getByText('Đã gửi bản tự phê bình đến cấp ủy.').waitFor();
+    await member.setOffline(true);
+    await page.getByLabel('II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ').fill(FIXED_SHORTCOMINGS);
+    await expect
+      .poll(() => page.getByTestId('save-status').textContent())
+      .toBe('Chưa lưu — mất kết nối, sẽ thử lại');
     await page.close();
+    await member.setOffline(false);
+
+    const reopened = await member.newPage();
+    const saved = reopened.waitForResponse((response) => response.request().method() === 'PATCH');
+    await reopened.goto(reportUrl);
+    await reopened.getByText('Đã khôi phục nội dung chưa lưu').waitFor();
+    expect(await reopened.getByLabel('II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ').inputValue()).toBe(FIXED_SHORTCOMINGS);
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => reopened.getByTestId('save-status').textContent()).toMatch(/^Đã lưu lúc/);
+    await reopened.getByRole('button', { name: 'Gửi cấp ủy' }).click();
+    await confirmDialog(reopened, 'Gửi cấp ủy', 'Gửi cấp ủy');
+    await reopened.getByText('Đã gửi bản tự phê bình đến cấp ủy.').waitFor();
+    await reopened.close();
   });
 
   it('the committee accepts, writes the summary, and the versions show each step and what changed', async () => {
