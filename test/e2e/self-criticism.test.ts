@@ -141,6 +141,10 @@ describe('self-criticism reports in the browser', () => {
     await expect.poll(() => page.getByTestId('count-submitted').textContent()).toContain('1');
     const row = page.getByTestId('self-criticism-row').filter({ hasText: 'Đã nộp' });
     expect(await row.textContent()).toContain('Không có chức vụ');
+    const zip = await page
+      .getByRole('link', { name: 'Tải tất cả bản tự phê bình (ZIP)' })
+      .getAttribute('href');
+    expect((await page.request.get(`${server.baseUrl}${zip}`)).status()).toBe(200);
     await row.getByRole('link').click();
     await page.getByText(WRITTEN.duties).waitFor();
     expect(page.url()).toBe(reportUrl);
@@ -219,6 +223,16 @@ describe('self-criticism reports in the browser', () => {
       .filter({ hasText: 'II. Về khuyết điểm, hạn chế' });
     await expect.poll(() => change.textContent()).toContain(FIXED_SHORTCOMINGS);
     expect(await change.textContent()).toContain(WRITTEN.shortcomings);
+
+    for (const [format, type] of [
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['pdf', 'application/pdf'],
+    ] as const) {
+      const href = await page.getByRole('link', { name: `Tải ${format.toUpperCase()}` }).getAttribute('href');
+      const download = await page.request.get(`${server.baseUrl}${href}`);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-type']).toContain(type);
+    }
     await page.close();
   });
 

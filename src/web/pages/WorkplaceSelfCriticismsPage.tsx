@@ -1,6 +1,7 @@
 import {
   Anchor,
   Breadcrumbs,
+  Button,
   Group,
   Pagination,
   Paper,
@@ -13,11 +14,7 @@ import {
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  SELF_CRITICISM_STATUS_LABELS,
-  SELF_CRITICISM_STATUSES,
-  type SelfCriticismStatus,
-} from '../../domain/self-criticism.js';
+import { SELF_CRITICISM_STATUS_LABELS, SELF_CRITICISM_STATUSES } from '../../domain/self-criticism.js';
 import { api, formatDate, queryString } from '../api.js';
 import { planNumberText, usePlanQuery } from '../components/plan-queries.js';
 import { SelfCriticismStatusBadge, TEMPLATE_LABELS } from '../components/self-criticism-badge.js';
@@ -44,7 +41,7 @@ function StatusCounts({ planId, workplaceId }: { planId: string; workplaceId: st
   });
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }}>
-      {SELF_CRITICISM_STATUSES.map((status: SelfCriticismStatus, index) => (
+      {SELF_CRITICISM_STATUSES.map((status, index) => (
         <Paper withBorder p="sm" key={status} data-testid={`count-${status}`}>
           <Text size="sm" c="dimmed">
             {SELF_CRITICISM_STATUS_LABELS[status]}
@@ -55,6 +52,24 @@ function StatusCounts({ planId, workplaceId }: { planId: string; workplaceId: st
         </Paper>
       ))}
     </SimpleGrid>
+  );
+}
+
+/** For the cell committee: every report of the workplace at once, and the summaries read out at the meeting. */
+function Downloads({ planId, workplaceId }: { planId: string; workplaceId: string }) {
+  const base = `/api/v1/plans/${planId}/workplaces/${workplaceId}`;
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Button variant="default" component="a" href={`${base}/self-criticisms.zip`} download>
+        Tải tất cả bản tự phê bình (ZIP)
+      </Button>
+      <Button variant="default" component="a" href={`${base}/summary-list.docx`} download>
+        Danh sách tóm tắt (DOCX)
+      </Button>
+      <Button variant="default" component="a" href={`${base}/summary-list.pdf`} download>
+        Danh sách tóm tắt (PDF)
+      </Button>
+    </Group>
   );
 }
 
@@ -77,6 +92,9 @@ export default function WorkplaceSelfCriticismsPage() {
         <Text size="sm">{workplaceName}</Text>
       </Breadcrumbs>
       <Title order={2}>Bản tự phê bình: {workplaceName}</Title>
+      {query.data?.items.some((report) => report.contentVisible) && (
+        <Downloads planId={planId} workplaceId={workplaceId} />
+      )}
       <StatusCounts planId={planId} workplaceId={workplaceId} />
       {query.isPending ? (
         <Loading />
@@ -107,9 +125,7 @@ export default function WorkplaceSelfCriticismsPage() {
                   <Table.Td>{TEMPLATE_LABELS[report.template]}</Table.Td>
                   <Table.Td>{report.cellName}</Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      <SelfCriticismStatusBadge status={report.status} />
-                    </Group>
+                    <SelfCriticismStatusBadge status={report.status} />
                   </Table.Td>
                   <Table.Td>{formatDate(report.submittedAt)}</Table.Td>
                 </Table.Tr>
