@@ -135,6 +135,10 @@ describe('self-criticism reports in the browser', () => {
     const page = await committee.newPage();
     await signIn(page, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
     await page.goto(`${server.baseUrl}/ke-hoach/${planId}?tab=co-quan`);
+    const officeRow = page
+      .getByTestId('plan-workplace')
+      .filter({ has: page.getByRole('link', { name: OFFICE, exact: true }) });
+    await expect.poll(() => officeRow.textContent()).toMatch(/1 chờ duyệt/);
     await page.getByRole('link', { name: OFFICE, exact: true }).click();
     await page.getByRole('heading', { name: `Bản tự phê bình: ${OFFICE}` }).waitFor();
     expect(page.url()).toContain(`/ke-hoach/${planId}/co-quan/${workplaceId}/tu-phe-binh`);

@@ -100,6 +100,7 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                 <Table.Th ta="right">Quần chúng được tính</Table.Th>
                 <Table.Th>Phải tổ chức</Table.Th>
                 <Table.Th>Tình trạng</Table.Th>
+                <Table.Th>Bản tự phê bình</Table.Th>
                 <Table.Th>Điều chỉnh</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -126,6 +127,9 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                     <RequiredBadge required={workplace.required} />
                   </Table.Td>
                   <Table.Td>{workplace.statusLabel}</Table.Td>
+                  <Table.Td>
+                    <ReportCounts reports={workplace.reports} />
+                  </Table.Td>
                   <Table.Td>
                     <Stack gap={4}>
                       {workplace.correction && (
@@ -160,5 +164,25 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
         <PlanCorrectionModal planId={planId} workplace={corrected} onClose={() => setCorrecting(null)} />
       )}
     </Stack>
+  );
+}
+
+/** How far the members' self-criticism reports have got: accepted and waiting out of all. */
+function ReportCounts({ reports }: { reports: PlanWorkplaceView['reports'] }) {
+  if (reports.total === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Không có
+      </Text>
+    );
+  }
+  const notSent = reports.draft + reports.returned;
+  return (
+    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+      {reports.accepted}/{reports.total} đã chấp nhận
+      <Text span size="xs" c="dimmed" display="block">
+        {reports.submitted} chờ duyệt · {notSent} chưa nộp
+      </Text>
+    </Text>
   );
 }
