@@ -128,3 +128,38 @@ export async function seedScopeTree(context: TestContext, grants: { role: Role; 
 export type OrgKey = 'root' | 'bloc' | 'baseA' | 'baseB' | 'cellA1' | 'cellB1';
 
 export const accountName = (role: Role, at: OrgKey) => `${role}.${at}`.toLowerCase();
+
+/** A person on a workplace's roster, added through the API by an administrator; returns its id. */
+export async function addPerson(admin: TestClient, workplaceId: string, fields: object): Promise<string> {
+  const response = await admin.post('/api/v1/people', {
+    workplaceId,
+    employmentType: 'permanent',
+    ...fields,
+  });
+  if (response.statusCode !== 201) throw new Error(`adding a person failed: ${response.body}`);
+  return response.json().id as string;
+}
+
+/** A party member of `cellId` working at `workplaceId`, with a member account signed in as `username`. */
+export async function addMemberWithAccount(
+  context: TestContext,
+  admin: TestClient,
+  member: { username: string; workplaceId: string; cellId: string },
+  fields: object,
+): Promise<TestClient> {
+  const { username, workplaceId, cellId } = member;
+  const personId = await addPerson(admin, workplaceId, {
+    isPartyMember: true,
+    organizationId: cellId,
+    ...fields,
+  });
+  await insertAccount(context.database.db, {
+    username,
+    displayName: username,
+    password: TEST_PASSWORD,
+    homeOrganizationId: cellId,
+    personId,
+    roles: [{ role: 'member', organizationId: cellId }],
+  });
+  return TestClient.signIn(context.app, username);
+}

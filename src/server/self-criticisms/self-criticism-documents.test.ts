@@ -2,12 +2,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentXml, docxParagraphs, pdfLines } from '../../documents/read-exports.js';
 import { vietnamToday } from '../../domain/progress.js';
-import { insertAccount } from '../bootstrap.js';
 import {
   accountName,
+  addMemberWithAccount,
+  addPerson as addRosterPerson,
   createTestContext,
   seedScopeTree,
-  TEST_PASSWORD,
   TestClient,
   type TestContext,
 } from '../test-support.js';
@@ -49,32 +49,14 @@ describe('self-criticism documents', () => {
   let officerReport: string;
   let clerkReport: string;
 
-  const addPerson = async (workplaceId: string, fields: object) => {
-    const response = await tree.admin.post('/api/v1/people', {
-      workplaceId,
-      employmentType: 'permanent',
-      ...fields,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  };
-  const addMember = async (username: string, fields: object) => {
-    const cellId = tree.organizations.cellA1;
-    const personId = await addPerson(tree.workplaces.wpA1, {
-      isPartyMember: true,
-      organizationId: cellId,
-      ...fields,
-    });
-    await insertAccount(context.database.db, {
-      username,
-      displayName: username,
-      password: TEST_PASSWORD,
-      homeOrganizationId: cellId,
-      personId,
-      roles: [{ role: 'member', organizationId: cellId }],
-    });
-    return TestClient.signIn(context.app, username);
-  };
+  const addPerson = (workplaceId: string, fields: object) => addRosterPerson(tree.admin, workplaceId, fields);
+  const addMember = (username: string, fields: object) =>
+    addMemberWithAccount(
+      context,
+      tree.admin,
+      { username, workplaceId: tree.workplaces.wpA1, cellId: tree.organizations.cellA1 },
+      fields,
+    );
   const workplaceUrl = (path: string) => `/api/v1/plans/${planId}/workplaces/${tree.workplaces.wpA1}/${path}`;
   const reportCounts = async (client: TestClient) => {
     const rows = (await client.get(`/api/v1/plans/${planId}/workplaces`)).json();

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { insertAccount } from '../bootstrap.js';
 import {
   accountName,
+  addMemberWithAccount,
+  addPerson as addRosterPerson,
   createTestContext,
   seedScopeTree,
-  TEST_PASSWORD,
   TestClient,
   type TestContext,
 } from '../test-support.js';
@@ -33,27 +33,9 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
   let officerReport: string;
   let clerkReport: string;
 
-  const addPerson = async (workplaceId: string, fields: object) => {
-    const response = await tree.admin.post('/api/v1/people', {
-      workplaceId,
-      employmentType: 'permanent',
-      ...fields,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  };
-  const addMember = async (username: string, workplaceId: string, cellId: string, fields: object) => {
-    const personId = await addPerson(workplaceId, { isPartyMember: true, organizationId: cellId, ...fields });
-    await insertAccount(context.database.db, {
-      username,
-      displayName: username,
-      password: TEST_PASSWORD,
-      homeOrganizationId: cellId,
-      personId,
-      roles: [{ role: 'member', organizationId: cellId }],
-    });
-    return TestClient.signIn(context.app, username);
-  };
+  const addPerson = (workplaceId: string, fields: object) => addRosterPerson(tree.admin, workplaceId, fields);
+  const addMember = (username: string, workplaceId: string, cellId: string, fields: object) =>
+    addMemberWithAccount(context, tree.admin, { username, workplaceId, cellId }, fields);
   const read = async (client: TestClient, id: string) =>
     (await client.get(`/api/v1/self-criticisms/${id}`)).json();
 
