@@ -163,3 +163,22 @@ export async function addMemberWithAccount(
   });
   return TestClient.signIn(context.app, username);
 }
+
+/** A plan issued at `organizationId` from the seed template, with `fields` over it, published; returns its id. */
+export async function publishPlanFromTemplate(
+  issuer: TestClient,
+  organizationId: string,
+  fields: object,
+): Promise<string> {
+  const template = await issuer.get(`/api/v1/plans/template?organizationId=${organizationId}&year=2026`);
+  const created = await issuer.post('/api/v1/plans', {
+    ...(template.json() as object),
+    number: '03',
+    ...fields,
+  });
+  if (created.statusCode !== 201) throw new Error(`creating a plan failed: ${created.body}`);
+  const { id, version } = created.json();
+  const published = await issuer.post(`/api/v1/plans/${id}/publish`, { version });
+  if (published.statusCode !== 200) throw new Error(`publishing a plan failed: ${published.body}`);
+  return id as string;
+}

@@ -6,6 +6,7 @@ import {
   addMemberWithAccount,
   addPerson as addRosterPerson,
   createTestContext,
+  publishPlanFromTemplate,
   seedScopeTree,
   TestClient,
   type TestContext,
@@ -70,18 +71,9 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     cellB1 = await TestClient.signIn(context.app, accountName('committee', 'cellB1'));
     board = await TestClient.signIn(context.app, accountName('organization-board', 'bloc'));
     const bloc = await TestClient.signIn(context.app, accountName('committee', 'bloc'));
-    const template = (
-      await bloc.get(`/api/v1/plans/template?organizationId=${tree.organizations.bloc}&year=2026`)
-    ).json();
-    const created = await bloc.post('/api/v1/plans', {
-      ...template,
-      number: '03',
+    planId = await publishPlanFromTemplate(bloc, tree.organizations.bloc, {
       manifestationsText: '1. Biểu hiện một\n2. Biểu hiện hai\n3. Biểu hiện ba',
     });
-    expect(created.statusCode, created.body).toBe(201);
-    planId = created.json().id;
-    const published = await bloc.post(`/api/v1/plans/${planId}/publish`, { version: created.json().version });
-    expect(published.statusCode, published.body).toBe(200);
   });
   afterAll(() => context.close());
 
