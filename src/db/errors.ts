@@ -24,3 +24,15 @@ export function pgConstraintName(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The raised message of a trigger's refusal (e.g. `minutes_locked: …`), found through Drizzle's wrapping. */
+export function pgErrorMessage(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string') messages.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages.join('\n');
+}

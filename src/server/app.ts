@@ -20,13 +20,17 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { concernRoutes } from './concerns/routes.js';
 import type { Config } from './config.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security.js';
 import type { App } from './http/types.js';
+import { meetingRoutes } from './meetings/routes.js';
+import { minutesRoutes } from './minutes/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { rosterRoutes } from './people/roster-routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { phoneFormRoutes } from './phone-forms/routes.js';
 import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
 import { planRoutes } from './plans/routes.js';
@@ -34,6 +38,7 @@ import { selfCriticismDocumentRoutes } from './self-criticisms/document-routes.j
 import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
+import { writtenFeedbackRoutes } from './written-feedback/routes.js';
 
 z.config(z.locales.vi());
 
@@ -102,6 +107,11 @@ export async function buildApp({ config, db, serveWeb = true }: AppOptions): Pro
       await planDocumentRoutes(typed);
       await selfCriticismRoutes(typed);
       await selfCriticismDocumentRoutes(typed);
+      await meetingRoutes(typed);
+      await feedbackRoutes(typed);
+      await phoneFormRoutes(typed);
+      await writtenFeedbackRoutes(typed);
+      await minutesRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

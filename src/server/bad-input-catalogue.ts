@@ -1,3 +1,9 @@
+import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
+import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
+import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
+import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
+import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
+
 /** Every endpoint of the API, with what a valid request and a malformed one look like (bad-input.test.ts). */
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -19,7 +25,7 @@ export interface KnownIds {
   workplace: string;
 }
 
-export const CATALOGUE: Endpoint[] = [
+const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
   {
     method: 'POST',
     path: '/sessions',
@@ -345,4 +351,14 @@ export const CATALOGUE: Endpoint[] = [
     body: () => ({ version: 1 }),
     bad: { in: 'body', field: 'version', value: 'một' },
   },
+];
+
+/** Later modules keep their entries beside their routes. */
+export const CATALOGUE: Endpoint[] = [
+  ...FOUNDATION_TO_SELF_CRITICISM,
+  ...MEETING_ENTRIES,
+  ...FEEDBACK_ENTRIES,
+  ...PHONE_FORM_ENTRIES,
+  ...WRITTEN_FEEDBACK_ENTRIES,
+  ...MINUTES_ENTRIES,
 ];

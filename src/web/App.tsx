@@ -22,6 +22,10 @@ const ConcernPage = lazy(() => import('./pages/ConcernPage.js'));
 const MySelfCriticismsPage = lazy(() => import('./pages/MySelfCriticismsPage.js'));
 const SelfCriticismPage = lazy(() => import('./pages/SelfCriticismPage.js'));
 const WorkplaceSelfCriticismsPage = lazy(() => import('./pages/WorkplaceSelfCriticismsPage.js'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
+const MeetingLivePage = lazy(() => import('./pages/MeetingLivePage.js'));
+const MyMeetingsPage = lazy(() => import('./pages/MyMeetingsPage.js'));
+const OnlineFeedbackPage = lazy(() => import('./pages/OnlineFeedbackPage.js'));
 
 export function App() {
   const location = useLocation();
@@ -75,6 +79,10 @@ export function App() {
               path="/ke-hoach/:planId/co-quan/:workplaceId/tu-phe-binh"
               element={<WorkplaceSelfCriticismsPage />}
             />
+            <Route path="/ke-hoach/:planId/co-quan/:workplaceId/hop" element={<MeetingPage />} />
+            <Route path="/hop/:id/truc-tiep" element={<MeetingLivePage />} />
+            <Route path={PATHS.myMeetings} element={<MyMeetingsPage />} />
+            <Route path={PATHS.onlineFeedback} element={<OnlineFeedbackPage />} />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>

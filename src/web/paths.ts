@@ -18,4 +18,10 @@ export const PATHS = {
   selfCriticism: (id: string) => `/tu-phe-binh/${id}`,
   workplaceSelfCriticisms: (planId: string, workplaceId: string) =>
     `/ke-hoach/${planId}/co-quan/${workplaceId}/tu-phe-binh`,
+  meeting: (planId: string, workplaceId: string) => `/ke-hoach/${planId}/co-quan/${workplaceId}/hop`,
+  meetingLive: (meetingId: string) => `/hop/${meetingId}/truc-tiep`,
+  myMeetings: '/hop',
+  onlineFeedback: '/gop-y',
+  /** The light phone form (its own entry, src/form): the code travels in the fragment, never to the server's logs. */
+  phoneForm: (code: string) => `/phieu#${code}`,
 } as const;

@@ -10,6 +10,7 @@ export function installAuthHook(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     assertSameOrigin(request);
+    if (request.routeOptions.config?.anonymous) return;
     const token = request.cookies[SESSION_COOKIE];
     const { idleMinutes, maxHours } = {
       idleMinutes: app.config.SESSION_IDLE_MINUTES,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { pgConstraintName, pgErrorCode } from '../../db/errors.js';
+import { PG_RAISE_EXCEPTION, pgConstraintName, pgErrorCode, pgErrorMessage } from '../../db/errors.js';
 import { AppError, type FieldIssue, HTTP_STATUS } from '../errors.js';
 
 export interface ErrorBody {
@@ -89,11 +89,18 @@ function databaseError(error: unknown): AppError | null {
   if (code === '23503')
     return new AppError('conflict', 'Dữ liệu đang được nơi khác sử dụng hoặc tham chiếu không tồn tại.');
   if (code === '23514') return new AppError('bad_request', 'Dữ liệu vi phạm ràng buộc của hệ thống.');
+  if (code === PG_RAISE_EXCEPTION && pgErrorMessage(error).includes('minutes_locked')) {
+    return new AppError('conflict', MINUTES_LOCKED_MESSAGE);
+  }
   if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
     return new AppError('bad_request', 'Giá trị không đúng định dạng.');
   }
   return null;
 }
+
+/** R4: the database refused a change to signed minutes or to the opinions they hold. */
+export const MINUTES_LOCKED_MESSAGE =
+  'Biên bản đã được ký và khóa: không thể sửa biên bản hay các ý kiến trong đó. Nếu cần đính chính, hãy lập phụ lục biên bản.';
 
 const DUPLICATE_MESSAGES: Record<string, string> = {
   accounts_username_unique: 'Tên đăng nhập đã được dùng.',

@@ -30,6 +30,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a session (login, health, the public form later). */
     public?: boolean;
+    /**
+     * S6: the anonymous phone form. No session is looked up (so nothing about an account is touched
+     * or learnt), and the route's requests are not logged.
+     */
+    anonymous?: boolean;
     /** Routes an account with a temporary password may still use (to change it). */
     allowTemporaryPassword?: boolean;
   }

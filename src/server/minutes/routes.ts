@@ -1,0 +1,3 @@
+import type { App } from '../http/types.js';
+
+export async function minutesRoutes(_app: App): Promise<void> {}

@@ -1,0 +1,4 @@
+/** A tab of the meeting page; `meetingId` is the meeting shown. */
+export function WrittenFormsPanel({ meetingId }: { meetingId: string }) {
+  return <div data-meeting={meetingId} />;
+}
