@@ -1,7 +1,7 @@
 // Builds the web app with `vite build` when dist/web is missing or older than its sources, so that
 // `npm start` on a fresh clone serves the interface without a separate build step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { binOf, ROOT } from './tools.mjs';
 
@@ -34,23 +34,50 @@ function reasonToBuild() {
   return null;
 }
 
-const reason = reasonToBuild();
-if (!reason) {
-  console.log('Giao diện web đã được dựng và còn mới: bỏ qua bước dựng.');
-  process.exit(0);
+const LOCK = join(ROOT, 'dist/.web-build-lock');
+
+/** Two test runs started together must not both empty and fill dist/web: the second waits for the first. */
+function withBuildLock(work) {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
-if (!existsSync(CONFIG)) {
-  console.error(
-    `Không dựng được giao diện web: ${reason}, nhưng chưa có tệp vite.config.ts. ` +
-      'Hãy lấy bản mã nguồn đầy đủ (git pull) rồi chạy lại.',
-  );
-  process.exit(1);
+
+process.exit(withBuildLock(buildIfNeeded));
+
+function buildIfNeeded() {
+  const reason = reasonToBuild();
+  if (!reason) {
+    console.log('Giao diện web đã được dựng và còn mới: bỏ qua bước dựng.');
+    return 0;
+  }
+  if (!existsSync(CONFIG)) {
+    console.error(
+      `Không dựng được giao diện web: ${reason}, nhưng chưa có tệp vite.config.ts. ` +
+        'Hãy lấy bản mã nguồn đầy đủ (git pull) rồi chạy lại.',
+    );
+    return 1;
+  }
+  console.log(`Đang dựng giao diện web bằng vite build: ${reason}…`);
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [binOf('vite'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('Dựng giao diện web thất bại (xem lỗi của vite ở trên).');
+    return build.status ?? 1;
+  }
+  console.log(`Đã dựng xong giao diện web sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+  return 0;
 }
-console.log(`Đang dựng giao diện web bằng vite build: ${reason}…`);
-const started = Date.now();
-const build = spawnSync(process.execPath, [binOf('vite'), 'build'], { cwd: ROOT, stdio: 'inherit' });
-if (build.status !== 0) {
-  console.error('Dựng giao diện web thất bại (xem lỗi của vite ở trên).');
-  process.exit(build.status ?? 1);
-}
-console.log(`Đã dựng xong giao diện web sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
