@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formWindowState, scheduleIssues, vietnamDate } from './meetings.js';
+import {
+  attendanceIssues,
+  formWindowState,
+  rescheduleRefusal,
+  scheduleIssues,
+  shownToAbsentMember,
+  toldRefusal,
+  vietnamDate,
+} from './meetings.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -56,5 +64,88 @@ describe('formWindowState', () => {
     ],
   ] as const)('%s', (_name, window, state) => {
     expect(formWindowState(window, now)).toBe(state);
+  });
+});
+
+describe('attendanceIssues', () => {
+  const ids = new Set(['a', 'b']);
+  it.each([
+    ['everyone present', [{ selfCriticismId: 'a', present: true }], 3, [], []],
+    [
+      'an absent member with a valid reason',
+      [{ selfCriticismId: 'a', present: false, absenceReason: 'Ốm', absenceReasonValid: true }],
+      3,
+      ['Lê Văn A'],
+      [],
+    ],
+    [
+      'an absent member without a reason',
+      [{ selfCriticismId: 'a', present: false, absenceReasonValid: false }],
+      0,
+      [],
+      ['body.members.0.absenceReason'],
+    ],
+    [
+      'an absent member whose reason is not judged',
+      [{ selfCriticismId: 'b', present: false, absenceReason: 'Bận' }],
+      0,
+      [],
+      ['body.members.0.absenceReasonValid'],
+    ],
+    [
+      'a member of another meeting',
+      [{ selfCriticismId: 'z', present: true }],
+      0,
+      [],
+      ['body.members.0.selfCriticismId'],
+    ],
+    [
+      'a member marked twice',
+      [
+        { selfCriticismId: 'a', present: true },
+        { selfCriticismId: 'a', present: true },
+      ],
+      0,
+      [],
+      ['body.members.1.selfCriticismId'],
+    ],
+    ['more names than masses', [], 1, ['Lê Văn A', 'Lê Văn B'], ['body.massesPresentNames']],
+    ['a negative count', [], -1, [], ['body.massesPresent']],
+  ])('%s', (_name, marks, massesPresent, names, paths) => {
+    expect(attendanceIssues(marks, massesPresent, names, ids).map((issue) => issue.path)).toEqual(paths);
+  });
+});
+
+describe('rescheduleRefusal', () => {
+  it.each([
+    ['not_started', false],
+    ['content', false],
+    ['done', true],
+  ] as const)('%s refused: %s', (step, refused) => {
+    expect(rescheduleRefusal(step) !== null).toBe(refused);
+  });
+});
+
+describe('toldRefusal', () => {
+  it.each([
+    ['done', false, false],
+    ['done', true, true],
+    ['done', null, true],
+    ['closing', false, true],
+  ] as const)('step %s, present %s → refused %s', (step, present, refused) => {
+    expect(toldRefusal(step, present) !== null).toBe(refused);
+  });
+});
+
+describe('shownToAbsentMember', () => {
+  it.each([
+    ['oral', 'open', true],
+    ['paper', 'not_opened', true],
+    ['online', 'open', true],
+    ['phone', 'open', false],
+    ['phone', 'not_opened', false],
+    ['phone', 'closed', true],
+  ] as const)('%s while the window is %s → %s', (channel, state, shown) => {
+    expect(shownToAbsentMember(channel, state)).toBe(shown);
   });
 });
