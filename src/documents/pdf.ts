@@ -20,7 +20,7 @@ import {
   type WriterHeader,
 } from './party-document.js';
 
-const FONT = 'LiberationSerif';
+export const PDF_FONT = 'LiberationSerif';
 const pt = (mm: number) => (mm * 72) / 25.4;
 const TEXT_WIDTH = pt(LAYOUT.pageMm.width - LAYOUT.marginMm.left - LAYOUT.marginMm.right);
 const LEFT_WIDTH = TEXT_WIDTH * LAYOUT.leftColumnShare;
@@ -34,7 +34,7 @@ let fontsLoaded = false;
  * The TTFs are committed so every machine embeds the same font. pdfmake reads fonts by path (it
  * takes no buffers on the server); the access policies let it read these four files and nothing else.
  */
-function loadFonts(): void {
+export function loadFonts(): void {
   if (fontsLoaded) return;
   const path = (file: string) => fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
   const files = {
@@ -44,7 +44,7 @@ function loadFonts(): void {
     bolditalics: path('LiberationSerif-BoldItalic.ttf'),
   };
   const allowed = new Set(Object.values(files));
-  pdfMake.setFonts({ [FONT]: files });
+  pdfMake.setFonts({ [PDF_FONT]: files });
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((file) => allowed.has(file));
   fontsLoaded = true;
@@ -290,7 +290,7 @@ export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
       pt(LAYOUT.marginMm.bottom),
     ],
     info: { title: toNfc(documentTitle(doc)), creator: 'tuphebinh' },
-    defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: LAYOUT.lineSpacing },
+    defaultStyle: { font: PDF_FONT, fontSize: SIZE.body, lineHeight: LAYOUT.lineSpacing },
     // A heading is never the last line of a page: it moves to the next page with what it heads.
     pageBreakBefore: (node, nodes) =>
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,

@@ -22,6 +22,13 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1_048_576),
+  /**
+   * S6: the key of the phone codes' keyed hash. Unset: a random key kept in DATA_DIR/form-code.key
+   * (created once, mode 0600). Set it when several servers share one database.
+   */
+  FORM_CODE_SECRET: z.string().min(32, { message: 'FORM_CODE_SECRET cần ít nhất 32 ký tự.' }).optional(),
+  /** The address people reach the server at (printed in the QR codes); else the request's own origin. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -35,6 +42,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return { ...parsed.data, DATA_DIR: resolve(parsed.data.DATA_DIR) };
 }
 
+/** A fixed code key keeps tests from writing a key file into the working directory. */
+export const TEST_FORM_CODE_SECRET = 'khoa-thu-nghiem-ma-phieu-dien-thoai-0123456789';
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...readConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+  return { ...readConfig({ LOG_LEVEL: 'silent', FORM_CODE_SECRET: TEST_FORM_CODE_SECRET }), ...overrides };
 }
