@@ -1,9 +1,21 @@
 import { idParams } from '../../contract/common.js';
-import { meetingDetail, meetingPlanWorkplaceParams, scheduleMeetingBody } from '../../contract/meetings.js';
+import {
+  meetingCandidates as meetingCandidatesView,
+  meetingDetail,
+  meetingList,
+  meetingListQuery,
+  meetingPlanWorkplaceParams,
+  rescheduleMeetingBody,
+  scheduleMeetingBody,
+} from '../../contract/meetings.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { meetingInReach } from './access.js';
+import { attendanceRoutes } from './attendance-routes.js';
+import { meetingCandidates } from './candidates.js';
+import { listMyMeetings } from './list.js';
 import { presentMeeting } from './presenter.js';
+import { rescheduleMeeting } from './reschedule.js';
 import { meetingOfWorkplace, scheduleMeeting } from './schedule.js';
 
 const tags = ['Buổi họp'];
@@ -52,4 +64,56 @@ export async function meetingRoutes(app: App): Promise<void> {
     async (request) =>
       presentMeeting(app.db, await meetingInReach(app.db, requireActor(request.actor), request.params.id)),
   );
+
+  app.put(
+    '/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp ủy sửa lịch buổi họp chưa diễn ra',
+        params: idParams,
+        body: rescheduleMeetingBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (request) =>
+      presentMeeting(
+        app.db,
+        await rescheduleMeeting(app.db, requireActor(request.actor), request.params.id, request.body),
+      ),
+  );
+
+  app.get(
+    '/plans/:planId/workplaces/:workplaceId/meeting-candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Tài khoản có thể làm thư ký, chủ trì buổi họp',
+        params: meetingPlanWorkplaceParams,
+        response: { 200: meetingCandidatesView },
+      },
+    },
+    async (request) =>
+      meetingCandidates(
+        app.db,
+        requireActor(request.actor),
+        request.params.planId,
+        request.params.workplaceId,
+      ),
+  );
+
+  app.get(
+    '/meetings',
+    {
+      schema: {
+        tags,
+        summary: 'Các buổi họp người dùng tham gia: cấp ủy, thư ký, chủ trì',
+        querystring: meetingListQuery,
+        response: { 200: meetingList },
+      },
+    },
+    async (request) => listMyMeetings(app.db, requireActor(request.actor), request.query),
+  );
+
+  await attendanceRoutes(app);
 }
