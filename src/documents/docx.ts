@@ -27,6 +27,7 @@ import {
   type PartyDocument,
   RECIPIENTS_LABEL,
   type TextRun as Run,
+  type Signature,
   type WriterHeader,
 } from './party-document.js';
 
@@ -265,15 +266,33 @@ function closingLeft(doc: PartyDocument): (Paragraph | Table)[] {
   ];
 }
 
-function closingTable(doc: PartyDocument): Table {
-  const { signature } = doc;
-  const signing = [
+function signingParagraphs(signature: Signature): Paragraph[] {
+  return [
     ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
     centred(signature.title, { bold: true }),
     ...Array.from({ length: LAYOUT.signatureSpaceLines }, () => centred('')),
     centred(signature.name, { bold: true }),
   ];
-  return twoColumns([[closingLeft(doc), signing]]);
+}
+
+/** Equal columns, one per signer, borderless. */
+function signersSideBySide(signatures: Signature[]): Table {
+  const width = Math.floor(TEXT_WIDTH / signatures.length);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: signatures.map(() => width),
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    rows: [
+      new TableRow({ children: signatures.map((signature) => cell(width, signingParagraphs(signature))) }),
+    ],
+  });
+}
+
+function closingTable(doc: PartyDocument): Table[] {
+  if (doc.signatures) return doc.signatures.length > 0 ? [signersSideBySide(doc.signatures)] : [];
+  return [twoColumns([[closingLeft(doc), signingParagraphs(doc.signature)]])];
 }
 
 function appendixParagraphs(doc: PartyDocument): (Paragraph | Table)[] {
@@ -292,37 +311,37 @@ function appendixParagraphs(doc: PartyDocument): (Paragraph | Table)[] {
   ];
 }
 
-export async function renderDocx(doc: PartyDocument): Promise<Buffer> {
+/** One document, or several in one file, each starting on a new page (pre-filled forms). */
+export async function renderDocx(docs: PartyDocument | PartyDocument[]): Promise<Buffer> {
+  const all = Array.isArray(docs) ? docs : [docs];
   const document = new Document({
     styles: {
       default: { document: { run: { font: FONT, size: halfPoints(LAYOUT.fontSizePt.body) } } },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: twip(LAYOUT.pageMm.width), height: twip(LAYOUT.pageMm.height) },
-            margin: {
-              top: twip(LAYOUT.marginMm.top),
-              bottom: twip(LAYOUT.marginMm.bottom),
-              left: twip(LAYOUT.marginMm.left),
-              right: twip(LAYOUT.marginMm.right),
-              header: 0,
-              footer: 0,
-              gutter: 0,
-            },
+    sections: all.map((doc) => ({
+      properties: {
+        page: {
+          size: { width: twip(LAYOUT.pageMm.width), height: twip(LAYOUT.pageMm.height) },
+          margin: {
+            top: twip(LAYOUT.marginMm.top),
+            bottom: twip(LAYOUT.marginMm.bottom),
+            left: twip(LAYOUT.marginMm.left),
+            right: twip(LAYOUT.marginMm.right),
+            header: 0,
+            footer: 0,
+            gutter: 0,
           },
         },
-        children: [
-          headerTable(doc.header),
-          ...titleBlock(doc),
-          ...doc.body.map((block) => bodyElement(block)),
-          new Paragraph({ spacing: LINE, children: [] }),
-          closingTable(doc),
-          ...appendixParagraphs(doc),
-        ],
       },
-    ],
+      children: [
+        headerTable(doc.header),
+        ...titleBlock(doc),
+        ...doc.body.map((block) => bodyElement(block)),
+        new Paragraph({ spacing: LINE, children: [] }),
+        ...closingTable(doc),
+        ...appendixParagraphs(doc),
+      ],
+    })),
   });
   return Packer.toBuffer(document);
 }

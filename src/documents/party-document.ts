@@ -94,6 +94,11 @@ export interface PartyDocument {
   /** Replaces `Nơi nhận:` in the closing's left column. */
   closingNote?: ClosingNote;
   signature: Signature;
+  /**
+   * Several signers side by side (minutes: chair, secretary, masses representative), in place of
+   * the closing's two columns; an empty list leaves no closing at all (the feedback form).
+   */
+  signatures?: Signature[];
   /** Starts on a new page after the signature. */
   appendix?: Appendix;
 }

@@ -16,6 +16,7 @@ import {
   PARTY_NAME,
   type PartyDocument,
   RECIPIENTS_LABEL,
+  type Signature,
   type TextRun,
   type WriterHeader,
 } from './party-document.js';
@@ -247,22 +248,40 @@ function closingLeft(doc: PartyDocument): Content[] {
   ];
 }
 
-function closingTable(doc: PartyDocument): Content {
-  const { signature } = doc;
-  const signing: Content[] = [
+function signingStack(signature: Signature): Content[] {
+  return [
     ...(signature.capacity ? [centred(signature.capacity, { bold: true })] : []),
     centred(signature.title, { bold: true }),
     ...Array.from({ length: LAYOUT.signatureSpaceLines }, () => centred(' ')),
     centred(signature.name, { bold: true }),
   ];
-  return {
-    layout: BORDERLESS,
-    table: {
-      widths: [LEFT_WIDTH, RIGHT_WIDTH],
-      dontBreakRows: true,
-      body: [[{ stack: closingLeft(doc) }, { stack: signing }]],
+}
+
+function closingTable(doc: PartyDocument): Content[] {
+  if (doc.signatures) {
+    if (doc.signatures.length === 0) return [];
+    const width = TEXT_WIDTH / doc.signatures.length;
+    return [
+      {
+        layout: BORDERLESS,
+        table: {
+          widths: doc.signatures.map(() => width),
+          dontBreakRows: true,
+          body: [doc.signatures.map((signature) => ({ stack: signingStack(signature) }))],
+        },
+      },
+    ];
+  }
+  return [
+    {
+      layout: BORDERLESS,
+      table: {
+        widths: [LEFT_WIDTH, RIGHT_WIDTH],
+        dontBreakRows: true,
+        body: [[{ stack: closingLeft(doc) }, { stack: signingStack(doc.signature) }]],
+      },
     },
-  };
+  ];
 }
 
 function appendixContent(doc: PartyDocument): Content[] {
@@ -279,8 +298,23 @@ function appendixContent(doc: PartyDocument): Content[] {
 const documentTitle = (doc: PartyDocument) =>
   isWriterHeader(doc.header) || !doc.header.numberLine ? doc.kind : `${doc.kind} ${doc.header.numberLine}`;
 
-export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
+function documentContent(doc: PartyDocument): Content[] {
+  return [
+    headerTable(doc.header),
+    ...titleBlock(doc),
+    ...doc.body.map(bodyContent),
+    { text: '', margin: [0, 0, 0, 6] },
+    ...closingTable(doc),
+    ...appendixContent(doc),
+  ];
+}
+
+/** One document, or several in one file, each starting on a new page (pre-filled forms). */
+export async function renderPdf(docs: PartyDocument | PartyDocument[]): Promise<Buffer> {
   loadFonts();
+  const all = Array.isArray(docs) ? docs : [docs];
+  const first = all[0];
+  if (!first) throw new Error('renderPdf needs a document');
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [
@@ -289,19 +323,14 @@ export async function renderPdf(doc: PartyDocument): Promise<Buffer> {
       pt(LAYOUT.marginMm.right),
       pt(LAYOUT.marginMm.bottom),
     ],
-    info: { title: toNfc(documentTitle(doc)), creator: 'tuphebinh' },
+    info: { title: toNfc(documentTitle(first)), creator: 'tuphebinh' },
     defaultStyle: { font: PDF_FONT, fontSize: SIZE.body, lineHeight: LAYOUT.lineSpacing },
     // A heading is never the last line of a page: it moves to the next page with what it heads.
     pageBreakBefore: (node, nodes) =>
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
-    content: [
-      headerTable(doc.header),
-      ...titleBlock(doc),
-      ...doc.body.map(bodyContent),
-      { text: '', margin: [0, 0, 0, 6] },
-      closingTable(doc),
-      ...appendixContent(doc),
-    ],
+    content: all.map(
+      (doc, index): Content => ({ stack: documentContent(doc), pageBreak: index > 0 ? 'before' : undefined }),
+    ),
   };
   return pdfMake.createPdf(definition).getBuffer();
 }
