@@ -1,3 +1,175 @@
+import { idParams } from '../../contract/common.js';
+import { meetingDetail } from '../../contract/meetings.js';
+import {
+  issueCodesBody,
+  issuedCodesView,
+  openFormWindowBody,
+  phoneFormOpenBody,
+  phoneFormOpened,
+  phoneFormSent,
+  phoneFormSubmitBody,
+  releasedPhoneForms,
+} from '../../contract/phone-forms.js';
+import { attachmentDisposition } from '../../documents/filename.js';
+import { renderQrSheet } from '../../documents/qr-sheet-document.js';
+import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
+import { presentMeeting } from '../meetings/presenter.js';
+import { loadCodeKey } from './codes.js';
+import {
+  closeFormWindow,
+  issueCodes,
+  issuedCount,
+  meetingHeading,
+  openFormWindow,
+  openPhoneForm,
+  releasedForms,
+  submitPhoneForm,
+  UnknownCodeError,
+} from './service.js';
+import { CodeAttemptThrottle } from './throttle.js';
 
-export async function phoneFormRoutes(_app: App): Promise<void> {}
+const tags = ['Phiếu góp ý ẩn danh'];
+
+/**
+ * S6: the phone's routes look up no session (so a logged-in browser leaves no trace on its
+ * account) and log no request line (no address, no time, no path reaching the log).
+ */
+const ANONYMOUS = { config: { public: true, anonymous: true }, logLevel: 'silent' } as const;
+
+export async function phoneFormRoutes(app: App): Promise<void> {
+  const key = await loadCodeKey(app.config);
+  const throttle = new CodeAttemptThrottle();
+
+  /** Runs a code lookup, counting an unknown code against the client's address. */
+  async function withCodeThrottle<T>(address: string, work: () => Promise<T>): Promise<T> {
+    throttle.check(address);
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UnknownCodeError) throttle.fail(address);
+      throw error;
+    }
+  }
+
+  app.post(
+    '/meetings/:id/phone-codes/sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cấp ủy cấp mã góp ý ẩn danh và tải ngay tờ mã QR để cắt phát (.pdf) — mã chỉ có trong tệp này',
+        params: idParams,
+        body: issueCodesBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const { found, codes } = await issueCodes(app.db, actor, key, request.params.id, request.body.count);
+      const origin = (app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+      const heading = await meetingHeading(app.db, found.meeting);
+      const pdf = await renderQrSheet({ ...heading, origin, codes });
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          attachmentDisposition(`Mã góp ý ẩn danh - ${heading.workplaceName}.pdf`, 'ma-gop-y'),
+        )
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/meetings/:id/phone-codes',
+    {
+      schema: {
+        tags,
+        summary: 'Số mã góp ý ẩn danh đã cấp cho buổi họp',
+        params: idParams,
+        response: { 200: issuedCodesView },
+      },
+    },
+    async (request) => ({
+      issued: await issuedCount(app.db, requireActor(request.actor), request.params.id),
+    }),
+  );
+
+  app.post(
+    '/meetings/:id/form-window/open',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp ủy mở (hoặc đổi giờ đóng) cửa sổ nhận phiếu góp ý qua điện thoại',
+        params: idParams,
+        body: openFormWindowBody,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const endsAt = new Date(request.body.endsAt);
+      return presentMeeting(app.db, await openFormWindow(app.db, actor, request.params.id, endsAt));
+    },
+  );
+
+  app.post(
+    '/meetings/:id/form-window/close',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp ủy đóng hẳn cửa sổ nhận phiếu; phiếu ẩn danh được công bố cho cấp ủy',
+        params: idParams,
+        response: { 200: meetingDetail },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return presentMeeting(app.db, await closeFormWindow(app.db, actor, request.params.id));
+    },
+  );
+
+  app.get(
+    '/meetings/:id/phone-forms',
+    {
+      schema: {
+        tags,
+        summary: 'Các phiếu góp ý ẩn danh, chỉ sau khi đóng cửa sổ nhận phiếu, theo thứ tự ngẫu nhiên',
+        params: idParams,
+        response: { 200: releasedPhoneForms },
+      },
+    },
+    async (request) => releasedForms(app.db, requireActor(request.actor), request.params.id),
+  );
+
+  app.post(
+    '/phone-form/open',
+    {
+      ...ANONYMOUS,
+      schema: {
+        tags,
+        summary: 'Điện thoại mở phiếu bằng mã: cơ quan, ngày họp, các đảng viên và bản tóm tắt',
+        body: phoneFormOpenBody,
+        response: { 200: phoneFormOpened },
+      },
+    },
+    async (request) => withCodeThrottle(request.ip, () => openPhoneForm(app.db, key, request.body.code)),
+  );
+
+  app.post(
+    '/phone-form/submit',
+    {
+      ...ANONYMOUS,
+      schema: {
+        tags,
+        summary: 'Điện thoại gửi một phiếu góp ý ẩn danh cho một đảng viên',
+        body: phoneFormSubmitBody,
+        response: { 200: phoneFormSent },
+      },
+    },
+    async (request) => {
+      const sent = await withCodeThrottle(request.ip, () => submitPhoneForm(app.db, key, request.body));
+      return { ok: true as const, fullName: sent.fullName };
+    },
+  );
+}
