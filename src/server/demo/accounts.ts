@@ -30,6 +30,8 @@ export const DEMO_ACCOUNT_SPECS: readonly DemoAccountSpec[] = [
   { username: 'chiuy.vp', role: 'committee', organization: 'Chi bộ Văn phòng Sở Y tế', person: 'chiuy.vp' },
   { username: 'dangvien', role: 'member', organization: 'Chi bộ Văn phòng Sở Y tế', person: 'dangvien' },
   { username: 'quanchung', role: 'masses', organization: 'Chi bộ Văn phòng Sở Y tế', person: 'quanchung' },
+  // A non-member of Văn phòng Sở Y tế who records that workplace's meeting as its secretary.
+  { username: 'thuky', role: 'masses', organization: 'Chi bộ Văn phòng Sở Y tế', person: 'thuky' },
 ];
 
 export const DEMO_USERNAMES = DEMO_ACCOUNT_SPECS.map((spec) => spec.username);

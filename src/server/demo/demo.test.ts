@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../../contract/organizations.js';
 import type { Workplace } from '../../contract/workplaces.js';
+import { accounts as accountsTable } from '../../db/schema/index.js';
 import { createTestContext, TestClient, type TestContext } from '../test-support.js';
 import { DEMO_PASSWORD, type DemoAccount } from './accounts.js';
 import { loadDemo } from './load.js';
@@ -96,6 +98,28 @@ describe('the demo organization of Trà Vinh', () => {
     expect(required.length).toBeGreaterThan(0);
     expect(required.length).toBeGreaterThan(workplaces.length / 2);
     expect(workplaces.every((workplace) => workplace.memberCount > 0)).toBe(true);
+  });
+
+  it('gives Văn phòng Sở Y tế a meeting: counted masses, members who self-criticize, a non-member secretary', async () => {
+    const workplace = await workplaceNamed('Văn phòng Sở Y tế');
+    expect(workplace.eligibility.required).toBe(true);
+    expect(workplace.eligibility.countedMasses).toBeGreaterThanOrEqual(5);
+    expect(workplace.memberCount).toBeGreaterThanOrEqual(2);
+    const people = (await admin.get(`/api/v1/people?workplaceId=${workplace.id}&pageSize=200`)).json()
+      .items as { id: string; fullName: string; isPartyMember: boolean }[];
+    const personOf = async (username: string) => {
+      const [row] = await context.database.db
+        .select({ personId: accountsTable.personId, displayName: accountsTable.displayName })
+        .from(accountsTable)
+        .where(eq(accountsTable.username, username));
+      return { row, person: people.find((person) => person.id === row?.personId) };
+    };
+    const secretary = await personOf('thuky');
+    expect(secretary.person).toMatchObject({ isPartyMember: false, fullName: secretary.row?.displayName });
+    expect((await personOf('quanchung')).person?.id).not.toBe(secretary.person?.id);
+    for (const member of ['dangvien', 'chiuy.vp']) {
+      expect((await personOf(member)).person?.isPartyMember, member).toBe(true);
+    }
   });
 
   it('refuses to load into a database that already holds data', async () => {

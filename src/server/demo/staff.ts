@@ -141,6 +141,9 @@ export function buildStaff(spec: WorkplaceSpec, context: Context): Staff {
         organizationId: null,
       });
       if (index === 0 && spec.massesTag && !tagged.has(spec.massesTag)) tagged.set(spec.massesTag, id);
+      else if (spec.secretaryTag && !tagged.has(spec.secretaryTag) && employmentType === 'permanent') {
+        tagged.set(spec.secretaryTag, id);
+      }
     }
   }
   return { rows, tagged };

@@ -39,6 +39,8 @@ export interface WorkplaceSpec {
   /** Tags for the first member without office and the first permanent (or long-term) non-member. */
   memberTag?: string;
   massesTag?: string;
+  /** Tag for the second counted non-member: the demo's meeting secretary (thư ký). */
+  secretaryTag?: string;
 }
 
 const BLOC_HEADER = 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP';
@@ -102,6 +104,7 @@ const healthBase = base('Đảng bộ Sở Y tế', 'ĐẢNG ỦY SỞ Y TẾ', 
       masses: { permanent: 7, long_term: 3, short_term: 2 },
       memberTag: 'dangvien',
       massesTag: 'quanchung',
+      secretaryTag: 'thuky',
     },
     {
       name: 'Phòng Kế hoạch - Tài chính Sở Y tế',
