@@ -49,12 +49,15 @@ export interface AppOptions {
   db: Db;
   /** Serve the built web app from dist/web when it exists (the default). */
   serveWeb?: boolean;
+  /** Where log lines go (stdout when unset): tests read them to prove what is never logged (S6). */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, db, serveWeb = true }: AppOptions): Promise<App> {
+export async function buildApp({ config, db, serveWeb = true, logStream }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
+      ...(logStream ? { stream: logStream } : {}),
       // S6: request logs carry no address or user agent; anonymous forms must stay unlinkable.
       serializers: { req: (request) => ({ method: request.method, url: request.url.split('?')[0] }) },
     },

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FORM_MESSAGE } from '../../domain/feedback.js';
+import { type PreparedMeeting, prepareMeeting } from '../meetings/test-support.js';
+import { accountName, createTestContext, TestClient, type TestContext } from '../test-support.js';
+import { form, inOneHour, issueCodes } from './test-helpers.js';
+
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+describe('anonymous phone forms', () => {
+  let context: TestContext;
+  let meeting: PreparedMeeting;
+  let phone: TestClient;
+  let codes: string[];
+  const url = (path: string) => `/api/v1/meetings/${meeting.meetingId}${path}`;
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    meeting = await prepareMeeting(context);
+    phone = new TestClient(context.app);
+  });
+  afterAll(() => context.close());
+
+  const expectRefusal = (response: { statusCode: number; json(): unknown }, status: number, text: RegExp) => {
+    expect(response.statusCode).toBe(status);
+    const { message } = (response.json() as { error: { message: string } }).error;
+    expect(message).toMatch(VIETNAMESE);
+    expect(message).toMatch(text);
+  };
+
+  it('issues codes as a QR sheet whose codes can be read back, and counts them without listing them', async () => {
+    codes = await issueCodes(meeting.committee, meeting.meetingId, 7);
+    expect(codes).toHaveLength(7);
+    expect(new Set(codes).size).toBe(7);
+    const sheet = await meeting.committee.post(url('/phone-codes/sheet.pdf'), { count: 1 });
+    expect(sheet.headers['content-type']).toBe('application/pdf');
+    expect(sheet.headers['cache-control']).toBe('no-store');
+    expect(String(sheet.headers['content-disposition'])).toContain('.pdf');
+    codes.push(...(await issueCodes(meeting.committee, meeting.meetingId, 2)));
+    const count = await meeting.committee.get(url('/phone-codes'));
+    expect(count.json()).toEqual({ issued: 10 });
+  });
+
+  it('refuses codes and the window to anyone but the meeting committee', async () => {
+    const otherCommittee = await TestClient.signIn(context.app, accountName('committee', 'cellB1'));
+    for (const client of [meeting.members.a.client, meeting.secretary.client, otherCommittee]) {
+      expectRefusal(await client.post(url('/phone-codes/sheet.pdf'), { count: 3 }), 403, /quyền/);
+      expectRefusal(await client.post(url('/form-window/open'), { endsAt: inOneHour() }), 403, /quyền/);
+      expectRefusal(await client.get(url('/phone-forms')), 403, /quyền/);
+    }
+    expectRefusal(
+      await meeting.committee.post(url('/phone-codes/sheet.pdf'), { count: 501 }),
+      400,
+      /tối đa 500/,
+    );
+  });
+
+  it('refuses a code before the window opens, and an unknown code', async () => {
+    expectRefusal(await phone.post('/api/v1/phone-form/open', { code: codes[0] }), 409, /chưa mở/);
+    expectRefusal(await phone.post('/api/v1/phone-form/open', { code: 'ABCDE-FGHJK' }), 404, /Mã không đúng/);
+    expectRefusal(
+      await phone.post('/api/v1/phone-form/open', { code: 'khong-phai-ma' }),
+      404,
+      /Mã không đúng/,
+    );
+  });
+
+  it('opens the window with an end after now and within three days', async () => {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    expectRefusal(
+      await meeting.committee.post(url('/form-window/open'), { endsAt: past }),
+      400,
+      /sau thời điểm/,
+    );
+    const far = new Date(Date.now() + 4 * 24 * 60 * 60_000).toISOString();
+    expectRefusal(await meeting.committee.post(url('/form-window/open'), { endsAt: far }), 400, /3 ngày/);
+    const before = (await meeting.committee.get(url(''))).json();
+    const opened = await meeting.committee.post(url('/form-window/open'), { endsAt: inOneHour() });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().formWindow.state).toBe('open');
+    expect(opened.json().version).toBe(before.version + 1);
+  });
+
+  it('shows the workplace, the day and the members with their summaries, to a typed code in any case', async () => {
+    const typed = codes[0]!.toLowerCase().replace('-', ' ');
+    const opened = await phone.post('/api/v1/phone-form/open', { code: typed });
+    expect(opened.statusCode).toBe(200);
+    const body = opened.json();
+    expect(body.workplaceName).toBe('Sở Thử A1');
+    expect(body.meetingDate).toBe('10/11/2026');
+    expect(body.members.map((member: { fullName: string }) => member.fullName).sort()).toEqual([
+      'Nguyễn Văn Tám',
+      'Trần Thị Chín',
+    ]);
+    expect(body.members.every((member: { alreadySent: boolean }) => !member.alreadySent)).toBe(true);
+  });
+
+  it('takes one form per code per member: two members with one code, a second for the same member refused', async () => {
+    const { a, b } = meeting.members;
+    const send = (code: string, selfCriticismId: string, content: object) =>
+      phone.post('/api/v1/phone-form/submit', { code, selfCriticismId, form: content });
+    const first = await send(
+      codes[0]!,
+      a.selfCriticismId,
+      form({ strength: 'Gương mẫu', proposals: 'Đề xuất một' }),
+    );
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({ ok: true, fullName: 'Nguyễn Văn Tám' });
+    expect((await send(codes[0]!, b.selfCriticismId, form({ shortcoming: 'Hay đến muộn' }))).statusCode).toBe(
+      200,
+    );
+    expectRefusal(
+      await send(codes[0]!, a.selfCriticismId, form({ strength: 'Lần hai' })),
+      409,
+      /Nguyễn Văn Tám/,
+    );
+    const reopened = (await phone.post('/api/v1/phone-form/open', { code: codes[0] })).json();
+    expect(reopened.members.every((member: { alreadySent: boolean }) => member.alreadySent)).toBe(true);
+    expectRefusal(
+      await send(codes[1]!, a.selfCriticismId, form({})),
+      400,
+      new RegExp(EMPTY_FORM_MESSAGE.slice(0, 20)),
+    );
+    expectRefusal(
+      await send('ABCDE-FGHJK', a.selfCriticismId, form({ strength: 'x' })),
+      404,
+      /Mã không đúng/,
+    );
+    const otherMeetingMember = crypto.randomUUID();
+    expectRefusal(await send(codes[1]!, otherMeetingMember, form({ strength: 'x' })), 404, /Không tìm thấy/);
+    for (const code of codes.slice(1, 5)) {
+      expect(
+        (await send(code, b.selfCriticismId, form({ proposals: `Ý kiến của ${code}` }))).statusCode,
+      ).toBe(200);
+    }
+  });
+
+  it('holds the forms from the committee while the window is open, with no count either', async () => {
+    expectRefusal(await meeting.committee.get(url('/phone-forms')), 409, /chỉ hiện sau khi đóng/);
+  });
+
+  it('releases every form at once after closing, in the order of their random ids, and never reopens', async () => {
+    const closing = await meeting.committee.post(url('/form-window/close'));
+    expect(closing.statusCode, closing.body).toBe(200);
+    const closed = await meeting.committee.get(url(''));
+    expect(closed.json().formWindow.state).toBe('closed');
+    const released = await meeting.committee.get(url('/phone-forms'));
+    expect(released.statusCode).toBe(200);
+    const items = released.json().items as { id: string; fullName: string; opinions: { text: string }[] }[];
+    expect(items).toHaveLength(6);
+    expect(items.map((item) => item.id)).toEqual(items.map((item) => item.id).sort());
+    const texts = items.flatMap((item) => item.opinions.map((opinion) => opinion.text));
+    expect(texts).toEqual(expect.arrayContaining(['Gương mẫu', 'Đề xuất một', 'Hay đến muộn']));
+    expectRefusal(
+      await meeting.committee.post(url('/form-window/open'), { endsAt: inOneHour() }),
+      409,
+      /không mở lại/,
+    );
+    expectRefusal(await phone.post('/api/v1/phone-form/open', { code: codes[6] }), 409, /hết thời gian/);
+    expectRefusal(
+      await phone.post('/api/v1/phone-form/submit', {
+        code: codes[6],
+        selfCriticismId: meeting.members.a.selfCriticismId,
+        form: form({ strength: 'Muộn' }),
+      }),
+      409,
+      /hết thời gian/,
+    );
+  });
+
+  it('answers 429 in Vietnamese after too many wrong codes from one address', async () => {
+    const attempt = (remoteAddress: string) =>
+      context.app.inject({
+        method: 'POST',
+        url: '/api/v1/phone-form/open',
+        payload: { code: 'ABCDE-FGHJK' },
+        remoteAddress,
+      });
+    for (let index = 0; index < 20; index++) expect((await attempt('10.9.8.7')).statusCode).toBe(404);
+    expectRefusal(await attempt('10.9.8.7'), 429, /quá nhiều lần/);
+    expect((await attempt('10.9.8.8')).statusCode).toBe(404);
+  });
+});
