@@ -27,6 +27,7 @@ export const rescheduleMeetingBody = z.object({ ...scheduleFields, version: vers
 export type RescheduleMeetingBody = z.infer<typeof rescheduleMeetingBody>;
 
 export const meetingCapacity = z.enum(['committee', 'secretary', 'chair', 'reader']);
+export type MeetingCapacity = z.infer<typeof meetingCapacity>;
 
 export const formWindowView = z.object({
   state: z.enum(['not_opened', 'open', 'closed']),
@@ -76,6 +77,9 @@ export const meetingCandidate = z.object({
   onCommittee: z.boolean(),
 });
 export const meetingCandidates = z.object({
+  workplaceName: z.string(),
+  /** False for an exempt workplace: it holds no meeting, so the page explains instead of a form. */
+  required: z.boolean(),
   secretaries: z.array(meetingCandidate),
   chairs: z.array(meetingCandidate),
 });

@@ -52,5 +52,5 @@ export async function meetingCandidates(
       .filter((row) => !workerIds.has(row.accountId))
       .map((row) => ({ ...row, worksHere: false, onCommittee: true })),
   ];
-  return { secretaries, chairs };
+  return { workplaceName: place.workplaceName, required: place.required, secretaries, chairs };
 }

@@ -126,7 +126,8 @@ describe('scheduling a meeting', () => {
       `/api/v1/plans/${prepared.planId}/workplaces/${prepared.workplaceId}/meeting-candidates`,
     );
     expect(response.statusCode).toBe(200);
-    const { secretaries, chairs } = response.json();
+    const { secretaries, chairs, required } = response.json();
+    expect(required).toBe(true);
     const names = (list: { username: string }[]) => list.map((item) => item.username).sort();
     expect(names(secretaries)).toEqual(['dangvien.a', 'dangvien.b', 'quanchung.a1', 'thuky.a1']);
     expect(names(chairs)).toEqual([

@@ -114,6 +114,17 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                     >
                       {workplace.workplaceName}
                     </Anchor>
+                    {workplace.required && (
+                      <Anchor
+                        component={Link}
+                        to={PATHS.meeting(planId, workplace.workplaceId)}
+                        size="xs"
+                        display="block"
+                        aria-label={`Buổi họp của ${workplace.workplaceName}`}
+                      >
+                        Buổi họp
+                      </Anchor>
+                    )}
                   </Table.Td>
                   <Table.Td>{workplace.organizationName}</Table.Td>
                   <Table.Td ta="right">

@@ -3,6 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { PlanDetail } from '../../contract/plans.js';
 import { api, formatDateTime } from '../api.js';
+import { AbsenceNotices } from '../components/meeting-absence-notices.js';
 import { planKey, planNumberText } from '../components/plan-queries.js';
 import { SelfCriticismStatusBadge } from '../components/self-criticism-badge.js';
 import { useMySelfCriticismsQuery } from '../components/self-criticism-queries.js';
@@ -76,6 +77,7 @@ export default function MySelfCriticismsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <AbsenceNotices />
     </Stack>
   );
 }
