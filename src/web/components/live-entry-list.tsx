@@ -224,7 +224,14 @@ export function LiveEntryList({
   return (
     <Stack gap="xs" aria-label="Các ý kiến đã ghi" role="list">
       {shown.map(({ entry, pending, refusal }) => (
-        <Paper withBorder p="xs" key={entry.id} role="listitem" data-testid="live-entry">
+        <Paper
+          withBorder
+          p="xs"
+          key={entry.id}
+          role="listitem"
+          data-testid="live-entry"
+          data-entry-id={entry.id}
+        >
           {editing === entry.id && entry.version !== undefined && !pending ? (
             <EntryEditor
               entry={entry as OpinionEntry}

@@ -1,0 +1,190 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveView, OpinionEntry } from '../../src/contract/feedback.js';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+
+const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
+const FIRST = 'Đồng chí luôn đến sớm, chuẩn bị tài liệu chu đáo cho các cuộc họp.';
+const SECOND = 'Đề nghị đồng chí trả lời văn bản của người dân nhanh hơn.';
+const OFFLINE = ['Ý kiến gõ khi mất mạng thứ nhất.', 'Ý kiến gõ khi mất mạng thứ hai.'];
+
+const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
+
+/** Types an opinion with the keyboard only: text, Tab to the speaker, Ctrl+Enter to save. */
+async function typeOpinion(page: Page, text: string, speaker?: string) {
+  const box = page.getByLabel('Nội dung ý kiến');
+  await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.type(text);
+  if (speaker) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(speaker);
+  }
+  await page.keyboard.press('Control+Enter');
+  // Saved: the box is empty and has the cursor again, ready for the next opinion.
+  await expect.poll(() => box.inputValue()).toBe('');
+  await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+}
+
+const entryCard = (page: Page, id: string) => page.locator(`[data-entry-id="${id}"]`);
+
+describe('the live meeting page in two browsers', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let meetingId = '';
+  let secretary: BrowserContext;
+  let chair: BrowserContext;
+  let secretaryPage: Page;
+  let chairPage: Page;
+
+  const live = async (): Promise<LiveView> =>
+    (await chairPage.request.get(api(server, `/meetings/${meetingId}/live`))).json();
+  const entryWith = async (text: string) =>
+    (await live()).entries.filter((entry: OpinionEntry) => entry.text === text);
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await browser.newPage();
+    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
+    const roots = await (await board.request.get(api(server, '/organizations'))).json();
+    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
+    const template = await board.request.get(
+      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
+    );
+    const created = await board.request.post(api(server, '/plans'), {
+      data: {
+        ...(await template.json()),
+        number: '04',
+        place: 'Trà Vinh',
+        annualTheme: 'Đoàn kết, kỷ cương',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const plan = await created.json();
+    const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
+      data: { version: plan.version },
+    });
+    expect(published.status()).toBe(200);
+    await board.close();
+
+    const admin = await browser.newPage();
+    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
+    const accounts = await (await admin.request.get(api(server, '/accounts?q=thuky'))).json();
+    const thuky = accounts.items.find((account: { username: string }) => account.username === 'thuky');
+    await admin.close();
+    const member = await browser.newPage();
+    await signIn(member, server.baseUrl, 'dangvien', DEMO_PASSWORD);
+    const mine = await (await member.request.get(api(server, '/self-criticisms/mine'))).json();
+    const workplaceId = mine.items[0].workplaceId as string;
+    await member.close();
+
+    chair = await browser.newContext();
+    chairPage = await chair.newPage();
+    await signIn(chairPage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+    const scheduled = await chairPage.request.post(
+      api(server, `/plans/${plan.id}/workplaces/${workplaceId}/meeting`),
+      {
+        data: {
+          startsAt: `${plan.meetingsDueOn}T08:00:00+07:00`,
+          endsAt: `${plan.meetingsDueOn}T11:00:00+07:00`,
+          place: 'Hội trường Sở Y tế',
+          chairName: 'Bí thư Chi bộ Văn phòng Sở Y tế',
+          secretaryAccountId: thuky.id,
+          delegates: ['Đại diện Đảng ủy Sở Y tế'],
+        },
+      },
+    );
+    expect(scheduled.status(), await scheduled.text()).toBe(201);
+    meetingId = (await scheduled.json()).id;
+    const attendance = await (
+      await chairPage.request.get(api(server, `/meetings/${meetingId}/attendance`))
+    ).json();
+    const marked = await chairPage.request.put(api(server, `/meetings/${meetingId}/attendance`), {
+      data: {
+        version: attendance.version,
+        members: attendance.members.map((row: { selfCriticismId: string }) => ({
+          selfCriticismId: row.selfCriticismId,
+          present: true,
+        })),
+        massesPresent: 12,
+      },
+    });
+    expect(marked.status(), await marked.text()).toBe(200);
+
+    secretary = await browser.newContext();
+    secretaryPage = await secretary.newPage();
+    await signIn(secretaryPage, server.baseUrl, 'thuky', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('walks the agenda: the opening shows the counts from attendance, the content shows the member', async () => {
+    await secretaryPage.goto(`${server.baseUrl}/hop/${meetingId}/truc-tiep`);
+    await chairPage.goto(`${server.baseUrl}/hop/${meetingId}/truc-tiep`);
+    await secretaryPage.getByRole('button', { name: 'Bắt đầu buổi họp' }).click();
+    await expect.poll(() => secretaryPage.getByTestId('opening-masses').textContent()).toContain('12');
+    await expect.poll(() => chairPage.getByTestId('opening-masses').isVisible()).toBe(true);
+    await secretaryPage.getByRole('button', { name: 'Sang phần (2) Nội dung' }).click();
+    await secretaryPage.getByTestId('current-member').waitFor();
+    await expect.poll(() => chairPage.getByTestId('current-member').isVisible()).toBe(true);
+  });
+
+  it('the secretary types opinions with the keyboard only and the chair sees them', async () => {
+    await secretaryPage.getByLabel('Nội dung ý kiến').focus();
+    await typeOpinion(secretaryPage, FIRST, 'Bà Nguyễn Thị Mai');
+    await typeOpinion(secretaryPage, SECOND);
+    await expect.poll(() => chairPage.getByText(FIRST).count()).toBe(1);
+    await expect.poll(() => chairPage.getByText(SECOND).count()).toBe(1);
+    const [first] = await entryWith(FIRST);
+    expect(first).toMatchObject({ speakerName: 'Bà Nguyễn Thị Mai', kind: 'strength', channel: 'oral' });
+    const [second] = await entryWith(SECOND);
+    expect(second?.speakerName).toBeNull();
+  });
+
+  it('keeps opinions typed offline, across a reload, and sends each exactly once', async () => {
+    await secretary.setOffline(true);
+    for (const text of OFFLINE) await typeOpinion(secretaryPage, text);
+    await expect
+      .poll(() => secretaryPage.getByTestId('queue-banner').textContent())
+      .toContain('2 ý kiến đang chờ gửi');
+    await expect.poll(() => secretaryPage.getByText('đang gửi', { exact: true }).count()).toBe(2);
+
+    const blocked = '**/api/v1/meetings/*/feedback';
+    await secretaryPage.route(blocked, (route) => route.abort());
+    await secretary.setOffline(false);
+    await secretaryPage.reload();
+    await expect
+      .poll(() => secretaryPage.getByTestId('queue-banner').textContent())
+      .toContain('2 ý kiến đang chờ gửi');
+    for (const text of OFFLINE) expect(await entryWith(text)).toHaveLength(0);
+
+    await secretaryPage.unroute(blocked);
+    await expect.poll(() => secretaryPage.getByTestId('queue-banner').count(), { timeout: 20_000 }).toBe(0);
+    for (const text of [FIRST, SECOND, ...OFFLINE]) expect(await entryWith(text)).toHaveLength(1);
+    await expect.poll(() => chairPage.getByText(OFFLINE[1]!).count()).toBe(1);
+  });
+
+  it('an edit of the same entry on both devices is detected, and the second chooses to overwrite', async () => {
+    const [first] = await entryWith(FIRST);
+    const id = first!.id;
+    await entryCard(chairPage, id).getByRole('button', { name: 'Sửa' }).click();
+    await entryCard(secretaryPage, id).getByRole('button', { name: 'Sửa' }).click();
+
+    await entryCard(secretaryPage, id).getByLabel('Nội dung ý kiến').fill('Bản thư ký sửa.');
+    await entryCard(secretaryPage, id).getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await expect.poll(async () => (await entryWith('Bản thư ký sửa.')).length).toBe(1);
+
+    const chairCard = entryCard(chairPage, id);
+    await chairCard.getByLabel('Nội dung ý kiến').fill('Bản chủ trì sửa.');
+    await chairCard.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    const conflict = chairCard.getByRole('alert');
+    await expect.poll(() => conflict.textContent()).toContain('Ý kiến này vừa được sửa trên máy khác');
+    expect(await conflict.textContent()).toContain('Bản thư ký sửa.');
+    await chairCard.getByRole('button', { name: 'Ghi đè bằng bản của tôi' }).click();
+    await expect.poll(async () => (await entryWith('Bản chủ trì sửa.'))[0]?.version).toBe(3);
+    await expect.poll(() => secretaryPage.getByText('Bản chủ trì sửa.').count()).toBe(1);
+  });
+});
