@@ -64,7 +64,7 @@ describe('isRecording', () => {
     ['opening', true],
     ['content', true],
     ['closing', true],
-    ['done', false],
+    ['done', true],
   ] as const)('%s → %s', (step, expected) => {
     expect(isRecording(step)).toBe(expected);
   });

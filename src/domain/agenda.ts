@@ -1,11 +1,14 @@
 /** The live agenda of the meeting (seed "Chương trình họp"): the order its steps may take. Pure: no I/O. */
 import type { AgendaStep } from './meetings.js';
 
-/** Opinions are said from the opening to the closing; before or after, nothing is being recorded live. */
-export const RECORDING_STEPS: readonly AgendaStep[] = ['opening', 'content', 'closing'];
+/**
+ * Opinions are said from the opening on. After the meeting ends they are still accepted until the
+ * minutes are signed (the database refuses them then): an opinion queued on a device that lost
+ * its connection while another device ended the meeting must not be lost.
+ */
+export const RECORDING_STEPS: readonly AgendaStep[] = ['opening', 'content', 'closing', 'done'];
 
-export const NOT_RECORDING_MESSAGE =
-  'Chỉ ghi ý kiến khi buổi họp đang diễn ra (từ phần Nghi thức đến phần Kết thúc).';
+export const NOT_RECORDING_MESSAGE = 'Buổi họp chưa bắt đầu: chỉ ghi ý kiến từ phần Nghi thức trở đi.';
 
 export function isRecording(step: AgendaStep): boolean {
   return RECORDING_STEPS.includes(step);

@@ -54,7 +54,7 @@ describe('the live agenda and oral opinions', () => {
   it('refuses an opinion before the meeting has started', async () => {
     const response = await prepared.secretary.client.post(`${meetingUrl}/feedback`, opinion());
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.message).toContain('Chỉ ghi ý kiến khi buổi họp đang diễn ra');
+    expect(response.json().error.message).toContain('Buổi họp chưa bắt đầu');
   });
 
   it('walks the agenda in order: no skipping the content', async () => {
@@ -302,8 +302,9 @@ describe('the live agenda and oral opinions', () => {
       .json()
       .items.find((item: { workplaceId: string }) => item.workplaceId === prepared.workplaceId);
     expect(row.status).toBe('held');
+    // An opinion queued on a device that was offline when the meeting ended still arrives.
     const late = await prepared.secretary.client.post(`${meetingUrl}/feedback`, opinion());
-    expect(late.statusCode).toBe(409);
+    expect(late.statusCode).toBe(201);
     const reopened = await moveTo('closing');
     expect(reopened.statusCode).toBe(409);
     expect(reopened.json().error.message).toContain('đã kết thúc');
