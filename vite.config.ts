@@ -2,15 +2,20 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const web = (path: string) => fileURLToPath(new URL(`./src/web/${path}`, import.meta.url));
+
 // The web app lives in src/web and is built into dist/web, which the Fastify server serves.
 // In development (`npm run dev`) Vite serves it on 5173 and forwards /api to the server on 3000.
+// Two pages: the admin app (index.html) and the light phone form (phieu.html → src/form, P5),
+// which shares no code with the admin bundle but the pure domain labels.
 export default defineConfig({
-  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  root: web(''),
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { main: web('index.html'), phieu: web('phieu.html') } },
   },
   server: {
     port: 5173,

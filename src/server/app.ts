@@ -126,6 +126,10 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
 /** One origin, one port: the same server hands out the built SPA and falls back to its index for client routes. */
 async function serveWebApp(app: App): Promise<void> {
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // P5: the phone form is its own light page, not the admin app.
+  app.get('/phieu', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
+  );
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {

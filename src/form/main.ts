@@ -1,0 +1,240 @@
+/**
+ * The anonymous phone form (P5): plain DOM, no framework, its own small bundle. The code comes in
+ * the URL fragment (`/phieu#CODE`), which the browser never sends to the server.
+ */
+import type { FeedbackFormContentBody } from '../contract/feedback-form.js';
+import type { PhoneFormOpened } from '../contract/phone-forms.js';
+import { FEEDBACK_AREA_LABELS, FORM_AREAS, type FormArea } from '../domain/feedback.js';
+import { formatCode, isWellFormedCode, normalizeCode } from '../domain/phone-codes.js';
+import { FormApiError, openForm, submitForm } from './api.js';
+import { dropDraft, loadDraft, saveDraft } from './draft.js';
+import './style.css';
+
+type Member = PhoneFormOpened['members'][number];
+type Child = Node | string | null | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for')
+      element.setAttribute(name, String(value));
+    else (element as unknown as Record<string, unknown>)[name] = value;
+  }
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+const root = document.getElementById('phieu') as HTMLElement;
+
+const show = (...children: Child[]) =>
+  root.replaceChildren(...children.filter((child) => child !== null && child !== false));
+
+const ANONYMOUS_NOTICE =
+  'Phiếu này ẩn danh: hệ thống không lưu tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi của bạn, ' +
+  'và không ghi mã bên cạnh phiếu. Cấp ủy chỉ xem các phiếu sau khi hết giờ nhận phiếu, tất cả cùng lúc, theo thứ tự ngẫu nhiên.';
+
+const dateTime = (iso: string) => {
+  const vietnam = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  return `${vietnam.slice(11, 16)} ngày ${vietnam.slice(8, 10)}/${vietnam.slice(5, 7)}/${vietnam.slice(0, 4)}`;
+};
+
+function showCodeEntry(initial = '', problem = ''): void {
+  const input = h('input', {
+    id: 'code',
+    name: 'code',
+    value: initial,
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: false,
+    inputMode: 'text',
+    placeholder: 'ABCDE-FGHJK',
+  });
+  const form = h(
+    'form',
+    {},
+    h('label', { for: 'code' }, 'Mã trên phiếu (10 ký tự)'),
+    input,
+    h('button', { type: 'submit' }, 'Mở phiếu góp ý'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = normalizeCode(input.value);
+    if (!isWellFormedCode(code)) {
+      showCodeEntry(
+        input.value,
+        'Mã gồm 10 ký tự chữ và số (không có số 0, số 1, chữ O, I, L). Hãy kiểm tra lại.',
+      );
+      return;
+    }
+    history.replaceState(null, '', `#${code}`);
+    void start(code);
+  });
+  show(
+    h('h1', {}, 'Phiếu ghi ý kiến đóng góp'),
+    h('p', { className: 'notice' }, ANONYMOUS_NOTICE),
+    problem ? h('p', { className: 'error', role: 'alert' }, problem) : null,
+    form,
+  );
+  input.focus();
+}
+
+function emptyForm(): FeedbackFormContentBody {
+  const blank = () => Object.fromEntries(FORM_AREAS.map((area) => [area, ''])) as Record<FormArea, string>;
+  return { strengths: blank(), shortcomings: blank(), proposals: '' };
+}
+
+function memberForm(code: string, member: Member, onSent: () => void): HTMLElement {
+  const content = loadDraft(code, member.selfCriticismId) ?? emptyForm();
+  const fieldId = (part: string) => `f-${member.selfCriticismId}-${part}`;
+  const area = (part: string, label: string, value: string, write: (text: string) => void) => {
+    const textarea = h('textarea', { id: fieldId(part), name: part, value, rows: 2, maxLength: 4000 });
+    textarea.addEventListener('input', () => {
+      write(textarea.value);
+      saveDraft(code, member.selfCriticismId, content);
+    });
+    return [h('label', { for: fieldId(part) }, label), textarea];
+  };
+  const status = h('div', { 'aria-live': 'polite' });
+  const send = h('button', { type: 'submit' }, `Gửi phiếu góp ý cho đồng chí ${member.fullName}`);
+  const form = h(
+    'form',
+    { className: 'member-form', 'aria-label': `Phiếu góp ý cho đồng chí ${member.fullName}` },
+    h('h3', {}, 'I- VỀ ƯU ĐIỂM'),
+    ...FORM_AREAS.flatMap((name) =>
+      area(`strengths-${name}`, FEEDBACK_AREA_LABELS[name], content.strengths[name], (text) => {
+        content.strengths[name] = text;
+      }),
+    ),
+    h('h3', {}, 'II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ'),
+    ...FORM_AREAS.flatMap((name) =>
+      area(`shortcomings-${name}`, FEEDBACK_AREA_LABELS[name], content.shortcomings[name], (text) => {
+        content.shortcomings[name] = text;
+      }),
+    ),
+    h('h3', {}, 'III- ĐỀ XUẤT (nếu có)'),
+    ...area('proposals', 'Đề xuất', content.proposals, (text) => {
+      content.proposals = text;
+    }),
+    h('p', {}, 'Có thể để trống những mục không có ý kiến.'),
+    send,
+    status,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    send.disabled = true;
+    status.replaceChildren(h('p', { className: 'notice' }, 'Đang gửi…'));
+    try {
+      await submitForm(code, member.selfCriticismId, content);
+      dropDraft(code, member.selfCriticismId);
+      onSent();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Gửi không được. Hãy thử lại.';
+      status.replaceChildren(h('p', { className: 'error', role: 'alert' }, message));
+      send.disabled = false;
+      if (error instanceof FormApiError && error.status === 409) void refreshIfUsed(code, member);
+    }
+  });
+  return form;
+}
+
+/** After a conflict (already sent, window closed) the list is read again so it shows the truth. */
+async function refreshIfUsed(code: string, member: Member): Promise<void> {
+  try {
+    const opened = await openForm(code);
+    if (
+      opened.members.some((other) => other.selfCriticismId === member.selfCriticismId && other.alreadySent)
+    ) {
+      dropDraft(code, member.selfCriticismId);
+      render(code, opened);
+    }
+  } catch (error) {
+    if (error instanceof FormApiError && error.status === 409) showClosed(error.message);
+  }
+}
+
+function memberCard(code: string, member: Member, opened: PhoneFormOpened): HTMLElement {
+  const summary = h(
+    'dl',
+    { className: 'summary' },
+    member.duties && h('dt', {}, 'Chức trách, nhiệm vụ'),
+    member.duties && h('dd', {}, member.duties),
+    member.strengths && h('dt', {}, 'Ưu điểm (cấp ủy tóm tắt)'),
+    member.strengths && h('dd', {}, member.strengths),
+    member.shortcomings && h('dt', {}, 'Khuyết điểm, hạn chế (cấp ủy tóm tắt)'),
+    member.shortcomings && h('dd', {}, member.shortcomings),
+  );
+  const card = h('section', { className: 'card', 'aria-label': `Đồng chí ${member.fullName}` });
+  const title = h('h2', {}, `Đồng chí ${member.fullName}`);
+  if (member.alreadySent) {
+    card.append(title, h('p', { className: 'ok' }, `✓ Đã gửi phiếu góp ý cho đồng chí ${member.fullName}.`));
+    return card;
+  }
+  const hasDraft = Boolean(loadDraft(code, member.selfCriticismId));
+  const toggle = h(
+    'button',
+    { type: 'button', className: 'secondary', 'aria-expanded': 'false' },
+    hasDraft
+      ? `Tiếp tục phiếu đang ghi cho đồng chí ${member.fullName}`
+      : `Góp ý cho đồng chí ${member.fullName}`,
+  );
+  toggle.addEventListener('click', () => {
+    const sent = () => {
+      member.alreadySent = true;
+      render(code, opened);
+      document.getElementById('sent-note')?.focus();
+    };
+    toggle.replaceWith(memberForm(code, member, sent));
+  });
+  card.append(
+    title,
+    summary.childElementCount ? summary : h('p', {}, 'Cấp ủy chưa ghi bản tóm tắt.'),
+    toggle,
+  );
+  return card;
+}
+
+function render(code: string, opened: PhoneFormOpened): void {
+  const sentCount = opened.members.filter((member) => member.alreadySent).length;
+  show(
+    h('h1', {}, 'Phiếu ghi ý kiến đóng góp'),
+    h('p', {}, h('strong', {}, opened.workplaceName), ` — buổi họp ngày ${opened.meetingDate}`),
+    opened.windowEndsAt ? h('p', {}, `Nhận phiếu đến ${dateTime(opened.windowEndsAt)}.`) : null,
+    h('p', { className: 'notice' }, ANONYMOUS_NOTICE),
+    h(
+      'p',
+      {},
+      `Mã: ${formatCode(code)}. Mỗi mã gửi được một phiếu cho mỗi đồng chí; có thể góp ý cho một hoặc nhiều đồng chí.`,
+    ),
+    sentCount
+      ? h(
+          'p',
+          { className: 'ok', id: 'sent-note', tabIndex: -1 },
+          `Đã gửi ${sentCount}/${opened.members.length} phiếu bằng mã này.`,
+        )
+      : null,
+    ...opened.members.map((member) => memberCard(code, member, opened)),
+  );
+}
+
+function showClosed(message: string): void {
+  show(h('h1', {}, 'Phiếu ghi ý kiến đóng góp'), h('p', { className: 'notice', role: 'alert' }, message));
+}
+
+async function start(code: string): Promise<void> {
+  show(h('h1', {}, 'Phiếu ghi ý kiến đóng góp'), h('p', { className: 'notice' }, 'Đang mở phiếu…'));
+  try {
+    render(code, await openForm(code));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'Không mở được phiếu.';
+    if (error instanceof FormApiError && error.status === 409) showClosed(message);
+    else showCodeEntry(formatCode(code), message);
+  }
+}
+
+const fromFragment = normalizeCode(decodeURIComponent(location.hash.slice(1)));
+if (isWellFormedCode(fromFragment)) void start(fromFragment);
+else showCodeEntry(fromFragment ? location.hash.slice(1) : '');
