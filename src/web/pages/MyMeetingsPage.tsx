@@ -29,7 +29,7 @@ export default function MyMeetingsPage() {
   const pages = query.data ? Math.max(1, Math.ceil(query.data.total / query.data.pageSize)) : 1;
   return (
     <Stack>
-      <Title order={2}>Buổi họp của tôi</Title>
+      <Title order={2}>Cuộc họp của tôi</Title>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
