@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, feedback, feedbackForms, meetings } from '../../db/schema/index.js';
-import { createTestContext, type TestContext } from '../test-support.js';
+import { accountName, createTestContext, TestClient, type TestContext } from '../test-support.js';
 import { type PreparedMeeting, prepareMeeting } from './test-support.js';
 
 describe('attendance and absent members', () => {
@@ -43,6 +43,12 @@ describe('attendance and absent members', () => {
   it('keeps members and officers above out of the attendance', async () => {
     expect((await prepared.members.a.client.get(url())).statusCode).toBe(403);
     expect((await prepared.nonMember.client.get(url())).statusCode).toBe(403);
+    const board = await TestClient.signIn(context.app, accountName('organization-board', 'bloc'));
+    const header = await board.get(`/api/v1/meetings/${prepared.meetingId}`);
+    expect(header.json().capacity).toBe('reader');
+    const refused = await board.get(url());
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
   });
 
   it('refuses an absent member without a reason', async () => {
