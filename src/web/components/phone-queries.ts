@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import type { MeetingDetail } from '../../contract/meetings.js';
+import type { ReleasedPhoneForms } from '../../contract/phone-forms.js';
+import { api } from '../api.js';
+import { MEETINGS_KEY } from './meeting-queries.js';
+
+export const phoneKey = (meetingId: string) => [...MEETINGS_KEY, 'phone', meetingId] as const;
+
+export function usePhoneMeetingQuery(meetingId: string) {
+  return useQuery({
+    queryKey: [...phoneKey(meetingId), 'meeting'],
+    queryFn: () => api.get<MeetingDetail>(`/meetings/${meetingId}`),
+  });
+}
+
+export function useIssuedCodesQuery(meetingId: string) {
+  return useQuery({
+    queryKey: [...phoneKey(meetingId), 'issued'],
+    queryFn: () => api.get<{ issued: number }>(`/meetings/${meetingId}/phone-codes`),
+  });
+}
+
+/** Mounted only once the window is closed: before that the server holds the forms back (S6). */
+export function useReleasedFormsQuery(meetingId: string) {
+  return useQuery({
+    queryKey: [...phoneKey(meetingId), 'released'],
+    queryFn: () => api.get<ReleasedPhoneForms>(`/meetings/${meetingId}/phone-forms`),
+  });
+}
+
+/**
+ * Issues codes and saves the sheet: a POST answering a PDF, so it is fetched and handed to the
+ * browser as a download. The codes exist only in this file.
+ */
+export async function downloadQrSheet(meetingId: string, count: number): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/meetings/${meetingId}/phone-codes/sheet.pdf`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count }),
+    });
+  } catch {
+    throw new Error('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(payload?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'Mã góp ý ẩn danh.pdf';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
