@@ -16,7 +16,7 @@ import { requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import type { App } from '../http/types.js';
 import { minutesDocumentInput } from './documents.js';
-import { readMinutes, updateDraft } from './service.js';
+import { meetingForMinutes, readMinutes, updateDraft } from './service.js';
 import {
   addAddendum,
   signatureScan,
@@ -156,6 +156,8 @@ export async function minutesRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
+      // 404/403 before the upload is read: nobody outside the meeting gets to send a file.
+      await meetingForMinutes(app.db, actor, request.params.id);
       const { fields, scan } = await readPaperSignature(request, app.config.UPLOAD_LIMIT_BYTES);
       return reply.status(201).send(await signOnPaper(app.db, actor, request.params.id, fields, scan));
     },
