@@ -103,22 +103,34 @@ function memberForm(code: string, member: Member, onSent: () => void): HTMLEleme
   const form = h(
     'form',
     { className: 'member-form', 'aria-label': `Phiếu góp ý cho đồng chí ${member.fullName}` },
-    h('h3', {}, 'I- VỀ ƯU ĐIỂM'),
-    ...FORM_AREAS.flatMap((name) =>
-      area(`strengths-${name}`, FEEDBACK_AREA_LABELS[name], content.strengths[name], (text) => {
-        content.strengths[name] = text;
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'I- VỀ ƯU ĐIỂM'),
+      ...FORM_AREAS.flatMap((name) =>
+        area(`strengths-${name}`, FEEDBACK_AREA_LABELS[name], content.strengths[name], (text) => {
+          content.strengths[name] = text;
+        }),
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ'),
+      ...FORM_AREAS.flatMap((name) =>
+        area(`shortcomings-${name}`, FEEDBACK_AREA_LABELS[name], content.shortcomings[name], (text) => {
+          content.shortcomings[name] = text;
+        }),
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'III- ĐỀ XUẤT (nếu có)'),
+      ...area('proposals', 'Đề xuất', content.proposals, (text) => {
+        content.proposals = text;
       }),
     ),
-    h('h3', {}, 'II- VỀ KHUYẾT ĐIỂM, HẠN CHẾ'),
-    ...FORM_AREAS.flatMap((name) =>
-      area(`shortcomings-${name}`, FEEDBACK_AREA_LABELS[name], content.shortcomings[name], (text) => {
-        content.shortcomings[name] = text;
-      }),
-    ),
-    h('h3', {}, 'III- ĐỀ XUẤT (nếu có)'),
-    ...area('proposals', 'Đề xuất', content.proposals, (text) => {
-      content.proposals = text;
-    }),
     h('p', {}, 'Có thể để trống những mục không có ý kiến.'),
     send,
     status,

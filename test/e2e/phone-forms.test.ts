@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../src/domain/meetings.js';
+import { WEB_DIST } from '../../src/server/app.js';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
+import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+
+const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
+const OFFICE = 'Văn phòng Sở Y tế';
+const DAY = 24 * 60 * 60_000;
+const P5_BUDGET_BYTES = 100 * 1024;
+
+const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
+const dayAfter = (days: number) => vietnamDate(new Date(Date.now() + days * DAY));
+
+/** Chromium's "Slow 3G" profile (DevTools): 2 s latency, about 50 KB/s each way. */
+async function slow3g(page: Page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 2000,
+    downloadThroughput: ((500 * 1000) / 8) * 0.8,
+    uploadThroughput: ((500 * 1000) / 8) * 0.8,
+  });
+}
+
+describe('anonymous phone forms in the browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let planId = '';
+  let workplaceId = '';
+  let committee: BrowserContext;
+  let codes: string[] = [];
+  const opinions = ['Ý kiến điện thoại một', 'Ý kiến điện thoại hai', 'Ý kiến điện thoại ba'];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await browser.newPage();
+    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
+    const roots = await (await board.request.get(api(server, '/organizations'))).json();
+    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
+    const template = await board.request.get(
+      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
+    );
+    const created = await board.request.post(api(server, '/plans'), {
+      data: {
+        ...(await template.json()),
+        number: '03',
+        place: 'Trà Vinh',
+        meetingsDueOn: dayAfter(10),
+        baseReportsDueOn: dayAfter(15),
+        upwardReportDueOn: dayAfter(20),
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const plan = await created.json();
+    planId = plan.id;
+    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
+      data: { version: plan.version },
+    });
+    expect(published.status()).toBe(200);
+    const workplaces = await (
+      await board.request.get(api(server, `/plans/${planId}/workplaces?pageSize=100`))
+    ).json();
+    workplaceId = workplaces.items.find(
+      (item: { workplaceName: string }) => item.workplaceName === OFFICE,
+    ).workplaceId;
+    await board.close();
+
+    const admin = await browser.newPage();
+    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
+    const accounts = await (await admin.request.get(api(server, '/accounts?q=quanchung'))).json();
+    const secretaryAccountId = accounts.items.find(
+      (item: { username: string }) => item.username === 'quanchung',
+    ).id;
+    await admin.close();
+
+    committee = await browser.newContext({ acceptDownloads: true });
+    const page = await committee.newPage();
+    await signIn(page, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+    const tomorrow = dayAfter(1);
+    const scheduled = await page.request.post(
+      api(server, `/plans/${planId}/workplaces/${workplaceId}/meeting`),
+      {
+        data: {
+          startsAt: `${tomorrow}T08:00:00+07:00`,
+          endsAt: `${tomorrow}T11:30:00+07:00`,
+          place: 'Hội trường Sở Y tế',
+          chairName: 'Bí thư Chi bộ',
+          secretaryAccountId,
+        },
+      },
+    );
+    expect(scheduled.status(), await scheduled.text()).toBe(201);
+    await page.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('P5: the phone page is its own light page within 100 KB compressed, served with a strict CSP', async () => {
+    const html = await readFile(join(WEB_DIST, 'phieu.html'), 'utf8');
+    const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map(([, path]) => path!);
+    expect(assets.some((path) => path.endsWith('.js'))).toBe(true);
+    expect(assets.some((path) => path.endsWith('.css'))).toBe(true);
+    let total = gzipSync(html).length;
+    for (const asset of assets) {
+      const content = await readFile(join(WEB_DIST, asset));
+      expect(content.toString('utf8')).not.toContain('react');
+      total += gzipSync(content).length;
+    }
+    expect(total).toBeLessThanOrEqual(P5_BUDGET_BYTES);
+    const served = await fetch(`${server.baseUrl}/phieu`);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toBe(html);
+    expect(served.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('the committee prints a QR sheet and opens the window', async () => {
+    const page = await committee.newPage();
+    await page.goto(`${server.baseUrl}/ke-hoach/${planId}/co-quan/${workplaceId}/hop`);
+    await page.getByRole('tab', { name: 'Phiếu qua điện thoại' }).click();
+    await page.getByText('Phiếu ẩn danh chỉ hiện sau khi đóng cửa sổ nhận phiếu').waitFor();
+    await page.getByLabel('Số mã cần in').fill('3');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'In mã QR' }).click();
+    codes = await codesOnSheet(await readFile((await (await download).path())!));
+    expect(codes).toHaveLength(3);
+    await page.getByText('Đã cấp 3 mã cho buổi họp này.').waitFor();
+    await page.getByRole('button', { name: 'Mở nhận phiếu' }).click();
+    await page.getByText(/^Đang nhận phiếu, tự đóng lúc/).waitFor();
+    await page.close();
+  });
+
+  it('three phones open the link, fill the form for a member and send it, one of them on slow 3G', async () => {
+    const phones: BrowserContext[] = [];
+    for (const [index, code] of codes.entries()) {
+      const phone = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      phones.push(phone);
+      const page = await phone.newPage();
+      if (index === 0) await slow3g(page);
+      await page.goto(`${server.baseUrl}/phieu#${code}`);
+      await page.getByText(OFFICE).waitFor({ timeout: 60_000 });
+      await page.getByText(/Phiếu này ẩn danh/).waitFor();
+      const start = page.getByRole('button', { name: /^Góp ý cho đồng chí / }).first();
+      const name = (await start.textContent())!.replace('Góp ý cho đồng chí ', '');
+      await start.click();
+      const form = page.getByRole('form', { name: `Phiếu góp ý cho đồng chí ${name}` });
+      await form
+        .getByRole('group', { name: 'I- VỀ ƯU ĐIỂM' })
+        .getByLabel('3. Thực hiện chức trách (nhiệm vụ được giao)')
+        .fill(opinions[index]!);
+      await form.getByLabel('Đề xuất', { exact: true }).fill(`Đề xuất ${index + 1}`);
+      // Nothing is wider than the phone's screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await form.getByRole('button', { name: `Gửi phiếu góp ý cho đồng chí ${name}` }).click();
+      await page.getByText(`✓ Đã gửi phiếu góp ý cho đồng chí ${name}.`).waitFor({ timeout: 60_000 });
+      await page.reload();
+      await page.getByText(`✓ Đã gửi phiếu góp ý cho đồng chí ${name}.`).waitFor({ timeout: 60_000 });
+    }
+    for (const phone of phones) await phone.close();
+  });
+
+  it('the committee closes the window and sees the three anonymous forms', async () => {
+    const page = await committee.newPage();
+    await page.goto(`${server.baseUrl}/ke-hoach/${planId}/co-quan/${workplaceId}/hop`);
+    await page.getByRole('tab', { name: 'Phiếu qua điện thoại' }).click();
+    await page.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đóng cửa sổ nhận phiếu' });
+    await dialog.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
+    await page.getByText('3 phiếu ẩn danh, xếp theo thứ tự ngẫu nhiên (không theo giờ gửi).').waitFor();
+    for (const opinion of opinions) await page.getByText(opinion).waitFor();
+    await page.close();
+  });
+});
