@@ -22,7 +22,7 @@ import { formatSummary, type Summary, summarize } from './stats.js';
  * count in the same run. `npx tsx bench/phone-form.ts` (BENCH_DATABASE_URL or TEST_DATABASE_URL).
  */
 const DATABASE = 'tuphebinh_bench_phone';
-const CLIENTS = 32;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? '32');
 const CODES = Number(process.env.BENCH_CODES ?? '2000');
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? '15');
 const SECRET = 'khoa-do-hieu-nang-phieu-dien-thoai-0123456789';

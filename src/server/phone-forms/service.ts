@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeedbackFormContentBody } from '../../contract/feedback-form.js';
 import type { PhoneFormOpened, ReleasedPhoneForms } from '../../contract/phone-forms.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { type Db, type DbOrTx, queryRows } from '../../db/client.js';
 import {
   feedback,
   feedbackCodes,
@@ -13,7 +13,7 @@ import {
   workplaces,
 } from '../../db/schema/index.js';
 import { EMPTY_FORM_MESSAGE, opinionsOfForm } from '../../domain/feedback.js';
-import { formWindowState, vietnamDate } from '../../domain/meetings.js';
+import { type FormWindow, formWindowState, vietnamDate } from '../../domain/meetings.js';
 import { isWellFormedCode, MAX_FORM_WINDOW_MS, normalizeCode } from '../../domain/phone-codes.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
@@ -201,8 +201,8 @@ async function codeRow(db: DbOrTx, key: Buffer, input: string) {
   return row ?? null;
 }
 
-function assertWindowOpen(meeting: MeetingRow, now: Date): void {
-  const state = formWindowState(windowOf(meeting), now);
+function assertWindowOpen(window: FormWindow, now: Date): void {
+  const state = formWindowState(window, now);
   if (state === 'not_opened') {
     throw new AppError(
       'conflict',
@@ -224,7 +224,7 @@ export class UnknownCodeError extends AppError {
 export async function openPhoneForm(db: Db, key: Buffer, input: string): Promise<PhoneFormOpened> {
   const row = await codeRow(db, key, input);
   if (!row) throw new UnknownCodeError();
-  assertWindowOpen(row.meeting, new Date());
+  assertWindowOpen(windowOf(row.meeting), new Date());
   const members = await db
     .select({
       selfCriticismId: selfCriticisms.id,
@@ -258,10 +258,23 @@ export async function openPhoneForm(db: Db, key: Buffer, input: string): Promise
   };
 }
 
+interface SubmitRow extends Record<string, unknown> {
+  opened_at: Date | string | null;
+  ends_at: Date | string | null;
+  closed_at: Date | string | null;
+  full_name: string | null;
+  used_now: number | string;
+}
+
+const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
+
 /**
- * One anonymous form about one member, in one transaction. S6: the form and its opinions carry no
- * account, time (the day only), sequence or code; the code is marked used for the member, not for
- * the form; nothing is audited.
+ * One anonymous form about one member, as ONE statement (so one transaction and one round trip,
+ * QUALITY P1): the code's hash is looked up, and only when the window is open and the member
+ * belongs to the code's meeting is the code marked used for the member, then the form and its
+ * opinions inserted. The answer says which condition failed; nothing was written then.
+ * S6: the form and its opinions carry no account, time (the day only), sequence or code; the code
+ * is marked used for the member, not for the form; nothing is audited.
  */
 export async function submitPhoneForm(
   db: Db,
@@ -270,51 +283,57 @@ export async function submitPhoneForm(
 ): Promise<{ fullName: string }> {
   const opinions = opinionsOfForm(input.form);
   if (opinions.length === 0) throw new AppError('bad_request', EMPTY_FORM_MESSAGE);
-  return db.transaction(async (tx) => {
-    const row = await codeRow(tx, key, input.code);
-    if (!row) throw new UnknownCodeError();
-    const now = new Date();
-    assertWindowOpen(row.meeting, now);
-    const [member] = await tx
-      .select({ fullName: selfCriticisms.fullName })
-      .from(selfCriticisms)
-      .where(
-        and(
-          eq(selfCriticisms.id, input.selfCriticismId),
-          eq(selfCriticisms.planId, row.meeting.planId),
-          eq(selfCriticisms.workplaceId, row.meeting.workplaceId),
+  const code = normalizeCode(input.code);
+  if (!isWellFormedCode(code)) throw new UnknownCodeError();
+  const now = new Date();
+  const rows = opinions.map((opinion) => ({ id: randomUUID(), ...opinion }));
+  const [row] = await queryRows<SubmitRow>(
+    db,
+    sql`with c as (
+          select fc.id as code_id, m.id as meeting_id, m.plan_id, m.workplace_id,
+                 m.form_window_opened_at, m.form_window_ends_at, m.form_window_closed_at
+          from feedback_codes fc join meetings m on m.id = fc.meeting_id
+          where fc.code_hash = ${hashCode(key, code)}
         ),
-      );
-    if (!member) throw notFound('đảng viên này trong buổi họp');
-    const used = await tx
-      .insert(feedbackCodeUses)
-      .values({ codeId: row.codeId, selfCriticismId: input.selfCriticismId })
-      .onConflictDoNothing()
-      .returning({ codeId: feedbackCodeUses.codeId });
-    if (used.length === 0) {
-      throw new AppError(
-        'conflict',
-        `Mã này đã được dùng để góp ý cho đồng chí ${member.fullName}. Mỗi mã chỉ gửi một phiếu cho mỗi đồng chí.`,
-      );
-    }
-    const formId = randomUUID();
-    await tx.insert(feedbackForms).values({
-      id: formId,
-      meetingId: row.meeting.id,
-      selfCriticismId: input.selfCriticismId,
-      channel: 'phone',
-      submittedOn: vietnamDate(now),
-    });
-    await tx.insert(feedback).values(
-      opinions.map((opinion) => ({
-        id: randomUUID(),
-        meetingId: row.meeting.id,
-        selfCriticismId: input.selfCriticismId,
-        formId,
-        channel: 'phone',
-        ...opinion,
-      })),
+        s as (
+          select sc.id, sc.full_name from self_criticisms sc join c
+            on sc.plan_id = c.plan_id and sc.workplace_id = c.workplace_id
+          where sc.id = ${input.selfCriticismId}
+        ),
+        u as (
+          insert into feedback_code_uses (code_id, self_criticism_id)
+          select c.code_id, s.id from c, s
+          where c.form_window_opened_at is not null and c.form_window_closed_at is null
+            and (c.form_window_ends_at is null or c.form_window_ends_at > ${now.toISOString()}::timestamptz)
+          on conflict do nothing
+          returning code_id
+        ),
+        f as (
+          insert into feedback_forms (id, meeting_id, self_criticism_id, channel, submitted_on)
+          select ${randomUUID()}::uuid, c.meeting_id, s.id, 'phone', ${vietnamDate(now)}::date from c, s, u
+          returning id
+        ),
+        o as (
+          insert into feedback (id, meeting_id, self_criticism_id, form_id, channel, area, kind, text)
+          select x.id, c.meeting_id, s.id, f.id, 'phone', x.area, x.kind, x.text
+          from c, s, f, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, area text, kind text, text text)
+          returning 1
+        )
+        select c.form_window_opened_at as opened_at, c.form_window_ends_at as ends_at,
+               c.form_window_closed_at as closed_at, s.full_name, (select count(*) from u) as used_now
+        from c left join s on true`,
+  );
+  if (!row) throw new UnknownCodeError();
+  assertWindowOpen(
+    { openedAt: instant(row.opened_at), endsAt: instant(row.ends_at), closedAt: instant(row.closed_at) },
+    now,
+  );
+  if (row.full_name === null) throw notFound('đảng viên này trong buổi họp');
+  if (Number(row.used_now) === 0) {
+    throw new AppError(
+      'conflict',
+      `Mã này đã được dùng để góp ý cho đồng chí ${row.full_name}. Mỗi mã chỉ gửi một phiếu cho mỗi đồng chí.`,
     );
-    return { fullName: member.fullName };
-  });
+  }
+  return { fullName: row.full_name };
 }
