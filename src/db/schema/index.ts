@@ -1,5 +1,6 @@
 export * from './accounts.js';
 export * from './audit.js';
+export * from './compilations.js';
 export * from './concerns.js';
 export * from './feedback.js';
 export * from './meetings.js';
@@ -7,6 +8,8 @@ export * from './minutes.js';
 export * from './organizations.js';
 export * from './people.js';
 export * from './plans.js';
+export * from './remediation.js';
+export * from './reports.js';
 export * from './self-criticisms.js';
 export * from './settings.js';
 export * from './workplaces.js';

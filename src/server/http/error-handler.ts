@@ -92,6 +92,9 @@ function databaseError(error: unknown): AppError | null {
   if (code === PG_RAISE_EXCEPTION && pgErrorMessage(error).includes('minutes_locked')) {
     return new AppError('conflict', MINUTES_LOCKED_MESSAGE);
   }
+  if (code === PG_RAISE_EXCEPTION && pgErrorMessage(error).includes('report_submitted')) {
+    return new AppError('conflict', REPORT_SUBMITTED_MESSAGE);
+  }
   if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22001') {
     return new AppError('bad_request', 'Giá trị không đúng định dạng.');
   }
@@ -101,6 +104,9 @@ function databaseError(error: unknown): AppError | null {
 /** R4: the database refused a change to signed minutes or to the opinions they hold. */
 export const MINUTES_LOCKED_MESSAGE =
   'Biên bản đã được ký và khóa: không thể sửa biên bản hay các ý kiến trong đó. Nếu cần đính chính, hãy lập phụ lục biên bản.';
+
+/** Issue 6: the database refused a change to a submitted report. */
+export const REPORT_SUBMITTED_MESSAGE = 'Báo cáo đã nộp nên không sửa được nữa.';
 
 const DUPLICATE_MESSAGES: Record<string, string> = {
   accounts_username_unique: 'Tên đăng nhập đã được dùng.',
