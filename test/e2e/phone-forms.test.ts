@@ -139,7 +139,7 @@ describe('anonymous phone forms in the browser', () => {
     await page.close();
   });
 
-  it('three phones open the link, fill the form for a member and send it, one of them on slow 3G', async () => {
+  it('three phones open the link, fill the form for a member and send it (one on slow 3G, one reloading mid-way, one sending while offline first)', async () => {
     const phones: BrowserContext[] = [];
     for (const [index, code] of codes.entries()) {
       const phone = await browser.newContext({
@@ -162,6 +162,19 @@ describe('anonymous phone forms in the browser', () => {
         .getByLabel('3. Thực hiện chức trách (nhiệm vụ được giao)')
         .fill(opinions[index]!);
       await form.getByLabel('Đề xuất', { exact: true }).fill(`Đề xuất ${index + 1}`);
+      if (index === 1) {
+        // What was typed survives a reload in the same tab until it is sent.
+        await page.reload();
+        await page.getByRole('button', { name: `Tiếp tục phiếu đang ghi cho đồng chí ${name}` }).click();
+        expect(await form.getByLabel('Đề xuất', { exact: true }).inputValue()).toBe(`Đề xuất ${index + 1}`);
+      }
+      if (index === 2) {
+        // A send that cannot reach the server keeps the form as typed, and goes through once back online.
+        await phone.setOffline(true);
+        await form.getByRole('button', { name: `Gửi phiếu góp ý cho đồng chí ${name}` }).click();
+        await page.getByText(/Không kết nối được máy chủ/).waitFor();
+        await phone.setOffline(false);
+      }
       // Nothing is wider than the phone's screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await form.getByRole('button', { name: `Gửi phiếu góp ý cho đồng chí ${name}` }).click();
