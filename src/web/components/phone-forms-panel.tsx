@@ -155,7 +155,7 @@ function WindowSection({ meeting }: { meeting: MeetingDetail }) {
           label="Giờ đóng (hh:mm)"
           value={time}
           onChange={(event) => setTime(event.currentTarget.value)}
-          w={120}
+          w={150}
         />
         <Button onClick={open} loading={busy} variant={state === 'open' ? 'default' : 'filled'}>
           {state === 'open' ? 'Đổi giờ đóng' : 'Mở nhận phiếu'}
