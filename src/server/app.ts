@@ -18,6 +18,7 @@ import type { Db } from '../db/client.js';
 import { accountRoutes } from './accounts/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { compilationRoutes } from './compilations/routes.js';
 import { concernRoutes } from './concerns/routes.js';
 import type { Config } from './config.js';
 import { feedbackRoutes } from './feedback/routes.js';
@@ -115,6 +116,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
       await phoneFormRoutes(typed);
       await writtenFeedbackRoutes(typed);
       await minutesRoutes(typed);
+      await compilationRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import { ENTRIES as COMPILATION_ENTRIES } from './compilations/bad-input-entries.js';
 import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
@@ -361,4 +362,5 @@ export const CATALOGUE: Endpoint[] = [
   ...PHONE_FORM_ENTRIES,
   ...WRITTEN_FEEDBACK_ENTRIES,
   ...MINUTES_ENTRIES,
+  ...COMPILATION_ENTRIES,
 ];
