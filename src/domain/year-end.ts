@@ -106,3 +106,8 @@ export function participationOf(present: boolean | null, reasonValid: boolean | 
   if (present) return 'present';
   return reasonValid ? 'absent_valid' : 'absent_invalid';
 }
+
+export const TEMPLATE_LABELS: Record<'with_office' | 'without_office', string> = {
+  with_office: 'Đảng viên có chức vụ',
+  without_office: 'Đảng viên không giữ chức vụ',
+};

@@ -40,6 +40,7 @@ import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
 import { writtenFeedbackRoutes } from './written-feedback/routes.js';
+import { yearEndRoutes } from './year-end/routes.js';
 
 z.config(z.locales.vi());
 
@@ -117,6 +118,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
       await writtenFeedbackRoutes(typed);
       await minutesRoutes(typed);
       await compilationRoutes(typed);
+      await yearEndRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
 import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
+import { ENTRIES as YEAR_END_ENTRIES } from './year-end/bad-input-entries.js';
 
 /** Every endpoint of the API, with what a valid request and a malformed one look like (bad-input.test.ts). */
 export interface Endpoint {
@@ -363,4 +364,5 @@ export const CATALOGUE: Endpoint[] = [
   ...WRITTEN_FEEDBACK_ENTRIES,
   ...MINUTES_ENTRIES,
   ...COMPILATION_ENTRIES,
+  ...YEAR_END_ENTRIES,
 ];
