@@ -35,6 +35,9 @@ import { phoneFormRoutes } from './phone-forms/routes.js';
 import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
 import { planRoutes } from './plans/routes.js';
+import { remediationDocumentRoutes } from './remediation/document-routes.js';
+import { remediationRoutes } from './remediation/routes.js';
+import { superviseRoutes } from './remediation/supervise-routes.js';
 import { selfCriticismDocumentRoutes } from './self-criticisms/document-routes.js';
 import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -117,6 +120,9 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
       await phoneFormRoutes(typed);
       await writtenFeedbackRoutes(typed);
       await minutesRoutes(typed);
+      await remediationRoutes(typed);
+      await remediationDocumentRoutes(typed);
+      await superviseRoutes(typed);
       await compilationRoutes(typed);
       await yearEndRoutes(typed);
     },
@@ -133,6 +139,9 @@ async function serveWebApp(app: App): Promise<void> {
   // P5: the phone form is its own light page, not the admin app.
   app.get('/phieu', { schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
+  );
+  app.get('/giam-sat', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('giam-sat.html'),
   );
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

@@ -3,6 +3,7 @@ import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
+import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
 import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
 import { ENTRIES as YEAR_END_ENTRIES } from './year-end/bad-input-entries.js';
 
@@ -363,6 +364,7 @@ export const CATALOGUE: Endpoint[] = [
   ...PHONE_FORM_ENTRIES,
   ...WRITTEN_FEEDBACK_ENTRIES,
   ...MINUTES_ENTRIES,
+  ...REMEDIATION_ENTRIES,
   ...COMPILATION_ENTRIES,
   ...YEAR_END_ENTRIES,
 ];

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { vietnamDate } from '../../domain/meetings.js';
+import { REMEDIATION_STATUS_LABELS } from '../../domain/remediation.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -11,6 +13,8 @@ import { determiningPlanId } from '../plans/plan-chain.js';
  * gets a draft on the template of their case (with office when they hold a party or government
  * office — the SQL twin of isWithOffice in domain/people.ts), the header copied from their record.
  * Idempotent: a member who already has a report for the plan keeps it.
+ * DESIGN step 4: section 5 starts from last year — the member's accepted individual shortcomings of
+ * the previous year's plan, then their remediation items with deadline and status.
  */
 export async function createReportsForPlan(
   tx: DbOrTx,
@@ -20,12 +24,14 @@ export async function createReportsForPlan(
   const result = (await tx.execute(sql`
     insert into self_criticisms
       (plan_id, workplace_id, person_id, cell_id, template, full_name, birth_date,
-       party_office, government_office, workplace_name, cell_name, assigned_duty)
+       party_office, government_office, workplace_name, cell_name, assigned_duty, carried_over)
     select pw.plan_id, pw.workplace_id, p.id, p.organization_id,
            case when btrim(p.party_office) <> '' or btrim(p.government_office) <> ''
                 then 'with_office' else 'without_office' end,
-           p.full_name, p.birth_date, p.party_office, p.government_office, w.name, cell.name, p.assigned_duty
+           p.full_name, p.birth_date, p.party_office, p.government_office, w.name, cell.name, p.assigned_duty,
+           ${carriedOverOf(sql`p.id`, sql`pl.year - 1`)}
     from plan_workplaces pw
+    join plans pl on pl.id = pw.plan_id
     join workplaces w on w.id = pw.workplace_id
     join people p on p.workplace_id = pw.workplace_id and p.is_party_member
     join organizations cell on cell.id = p.organization_id
@@ -34,6 +40,38 @@ export async function createReportsForPlan(
     on conflict (plan_id, person_id) do nothing
     returning id`)) as unknown as { rows?: unknown[]; rowCount?: number | null };
   return result.rows?.length ?? result.rowCount ?? 0;
+}
+
+/**
+ * The lines of section 5 carried from a person's previous-year reports, as one SQL expression:
+ * `- <point>` for each accepted individual shortcoming, then `- Khắc phục: <action> (hạn dd/mm/yyyy,
+ * <status>)` for each remediation item; overdue is read against today's Vietnam date.
+ */
+function carriedOverOf(personId: SQL, previousYear: SQL): SQL {
+  const labels = REMEDIATION_STATUS_LABELS;
+  const today = vietnamDate(new Date());
+  return sql`coalesce((
+    select string_agg(line.text, E'\n' order by line.kind, line.rank, line.id)
+    from (
+      select 1 as kind, cp.position::numeric as rank, cp.id, '- ' || cp.text as text
+      from self_criticisms psc
+      join plans pp on pp.id = psc.plan_id
+      join compilation_points cp on cp.responsible_self_criticism_id = psc.id
+      where psc.person_id = ${personId} and pp.year = ${previousYear}
+        and cp.responsibility = 'individual' and cp.kind = 'shortcoming' and cp.conclusion = 'accepted'
+      union all
+      select 2, extract(epoch from ri.created_at)::numeric, ri.id,
+             '- Khắc phục: ' || ri.action || ' (hạn ' || to_char(ri.deadline, 'DD/MM/YYYY') || ', ' ||
+             case when ri.status = 'done' then ${labels.done}::text
+                  when ri.deadline < ${today}::date then ${labels.overdue}::text
+                  when ri.status = 'in_progress' then ${labels.in_progress}::text
+                  else ${labels.open}::text end || ')'
+      from self_criticisms psc
+      join plans pp on pp.id = psc.plan_id
+      join remediation_items ri on ri.responsible_self_criticism_id = psc.id
+      where psc.person_id = ${personId} and pp.year = ${previousYear}
+    ) line
+  ), '')`;
 }
 
 /**
