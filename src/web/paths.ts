@@ -22,6 +22,7 @@ export const PATHS = {
   meetingLive: (meetingId: string) => `/hop/${meetingId}/truc-tiep`,
   myMeetings: '/hop',
   onlineFeedback: '/gop-y',
+  yearEnd: '/tong-ket',
   /** The light phone form (its own entry, src/form): the code travels in the fragment, never to the server's logs. */
   phoneForm: (code: string) => `/phieu#${code}`,
 } as const;
