@@ -57,7 +57,7 @@ export function reportDueOn(
   const derived = derivedPlans.find((candidate) => candidate.organizationId === organization.parentId);
   if (derived) return derived.baseReportsDueOn;
   const fallback = addDays(plan.meetingsDueOn, 2);
-  return fallback < plan.baseReportsDueOn ? fallback : plan.baseReportsDueOn;
+  return [fallback, plan.baseReportsDueOn].sort()[0]!;
 }
 
 /**

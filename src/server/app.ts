@@ -38,6 +38,7 @@ import { planRoutes } from './plans/routes.js';
 import { remediationDocumentRoutes } from './remediation/document-routes.js';
 import { remediationRoutes } from './remediation/routes.js';
 import { superviseRoutes } from './remediation/supervise-routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { selfCriticismDocumentRoutes } from './self-criticisms/document-routes.js';
 import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
       await superviseRoutes(typed);
       await compilationRoutes(typed);
       await yearEndRoutes(typed);
+      await reportRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

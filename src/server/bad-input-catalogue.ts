@@ -4,6 +4,7 @@ import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
 import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
+import { ENTRIES as REPORT_ENTRIES } from './reports/bad-input-entries.js';
 import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
 import { ENTRIES as YEAR_END_ENTRIES } from './year-end/bad-input-entries.js';
 
@@ -366,5 +367,6 @@ export const CATALOGUE: Endpoint[] = [
   ...MINUTES_ENTRIES,
   ...REMEDIATION_ENTRIES,
   ...COMPILATION_ENTRIES,
+  ...REPORT_ENTRIES,
   ...YEAR_END_ENTRIES,
 ];

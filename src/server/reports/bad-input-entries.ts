@@ -1,0 +1,23 @@
+import type { Endpoint } from '../bad-input-catalogue.js';
+
+/** This module's endpoints for the bad-input catalogue (bad-input.test.ts walks every one). */
+export const ENTRIES: Endpoint[] = [
+  { method: 'GET', path: '/plans/:planId/organizations/:organizationId/report' },
+  {
+    method: 'PUT',
+    path: '/reports/:id',
+    body: () => ({ version: 1, narrative: { results: 'Kết quả', strengths: '', limits: '', proposals: '' } }),
+    bad: { in: 'body', field: 'narrative', value: 'văn bản' },
+  },
+  {
+    method: 'POST',
+    path: '/reports/:id/submit',
+    body: () => ({ version: 1 }),
+    bad: { in: 'body', field: 'version', value: 'một' },
+  },
+  {
+    method: 'GET',
+    path: '/plans/:id/reports',
+    bad: { in: 'querystring', field: 'organizationId', value: 'khong-phai-ma' },
+  },
+];
