@@ -20,6 +20,7 @@ const PlanProgressPage = lazy(() => import('./pages/PlanProgressPage.js'));
 const ConcernsPage = lazy(() => import('./pages/ConcernsPage.js'));
 const ConcernPage = lazy(() => import('./pages/ConcernPage.js'));
 const MySelfCriticismsPage = lazy(() => import('./pages/MySelfCriticismsPage.js'));
+const MyCompiledPointsPage = lazy(() => import('./pages/MyCompiledPointsPage.js'));
 const SelfCriticismPage = lazy(() => import('./pages/SelfCriticismPage.js'));
 const WorkplaceSelfCriticismsPage = lazy(() => import('./pages/WorkplaceSelfCriticismsPage.js'));
 const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
@@ -75,6 +76,7 @@ export function App() {
             <Route path={PATHS.concerns} element={<ConcernsPage />} />
             <Route path="/vuong-mac/:id" element={<ConcernPage />} />
             <Route path={PATHS.mySelfCriticisms} element={<MySelfCriticismsPage />} />
+            <Route path={PATHS.myCompiledPoints} element={<MyCompiledPointsPage />} />
             <Route path="/tu-phe-binh/:id" element={<SelfCriticismPage />} />
             <Route
               path="/ke-hoach/:planId/co-quan/:workplaceId/tu-phe-binh"

@@ -17,6 +17,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { label: 'Cây tổ chức', to: PATHS.tree },
   { label: 'Bản tự phê bình của tôi', to: PATHS.mySelfCriticisms, roles: ['member'] },
+  { label: 'Ý kiến góp ý về tôi', to: PATHS.myCompiledPoints, roles: ['member'] },
   { label: 'Cuộc họp của tôi', to: PATHS.myMeetings },
   { label: 'Góp ý bằng văn bản', to: PATHS.onlineFeedback },
   { label: 'Kế hoạch', to: PATHS.plans, roles: ['administrator', 'organization-board', 'committee'] },

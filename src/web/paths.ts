@@ -15,6 +15,7 @@ export const PATHS = {
   concerns: '/vuong-mac',
   concern: (id: string) => `/vuong-mac/${id}`,
   mySelfCriticisms: '/tu-phe-binh',
+  myCompiledPoints: '/y-kien-ve-toi',
   selfCriticism: (id: string) => `/tu-phe-binh/${id}`,
   workplaceSelfCriticisms: (planId: string, workplaceId: string) =>
     `/ke-hoach/${planId}/co-quan/${workplaceId}/tu-phe-binh`,

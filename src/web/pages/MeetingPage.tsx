@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingCandidates, MeetingDetail } from '../../contract/meetings.js';
 import { ApiError } from '../api.js';
+import { CompilationPanel } from '../components/compilation-panel.js';
 import { MeetingAttendancePanel } from '../components/meeting-attendance.js';
 import { MeetingHeader } from '../components/meeting-header.js';
 import { useMeetingCandidatesQuery, useWorkplaceMeetingQuery } from '../components/meeting-queries.js';
@@ -35,6 +36,7 @@ function MeetingTabs({ meeting }: { meeting: MeetingDetail }) {
         <Tabs.Tab value="dien-thoai">Phiếu qua điện thoại</Tabs.Tab>
         <Tabs.Tab value="phieu-giay">Phiếu giấy và góp ý ghi tên</Tabs.Tab>
         <Tabs.Tab value="bien-ban">Biên bản</Tabs.Tab>
+        <Tabs.Tab value="tong-hop">Tổng hợp ý kiến</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="diem-danh" pt="md">
         <MeetingAttendancePanel meetingId={meeting.id} capacity={meeting.capacity} />
@@ -47,6 +49,9 @@ function MeetingTabs({ meeting }: { meeting: MeetingDetail }) {
       </Tabs.Panel>
       <Tabs.Panel value="bien-ban" pt="md">
         <MinutesPanel meetingId={meeting.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="tong-hop" pt="md">
+        <CompilationPanel meetingId={meeting.id} />
       </Tabs.Panel>
     </Tabs>
   );
