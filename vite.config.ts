@@ -6,8 +6,9 @@ const web = (path: string) => fileURLToPath(new URL(`./src/web/${path}`, import.
 
 // The web app lives in src/web and is built into dist/web, which the Fastify server serves.
 // In development (`npm run dev`) Vite serves it on 5173 and forwards /api to the server on 3000.
-// Two pages: the admin app (index.html) and the light phone form (phieu.html → src/form, P5),
-// which shares no code with the admin bundle but the pure domain labels.
+// Three pages: the admin app (index.html) and the light phone form (phieu.html → src/form, P5),
+// which shares no code with the admin bundle but the pure domain labels; and the masses'
+// supervision page (giam-sat.html → src/supervise), light in the same way.
 export default defineConfig({
   root: web(''),
   plugins: [react()],
@@ -15,7 +16,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { main: web('index.html'), phieu: web('phieu.html') } },
+    rollupOptions: {
+      input: { main: web('index.html'), phieu: web('phieu.html'), 'giam-sat': web('giam-sat.html') },
+    },
   },
   server: {
     port: 5173,

@@ -27,6 +27,7 @@ const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const MeetingLivePage = lazy(() => import('./pages/MeetingLivePage.js'));
 const MyMeetingsPage = lazy(() => import('./pages/MyMeetingsPage.js'));
 const OnlineFeedbackPage = lazy(() => import('./pages/OnlineFeedbackPage.js'));
+const MyRemediationPage = lazy(() => import('./pages/MyRemediationPage.js'));
 const YearEndPage = lazy(() => import('./pages/YearEndPage.js'));
 
 export function App() {
@@ -86,6 +87,7 @@ export function App() {
             <Route path="/hop/:id/truc-tiep" element={<MeetingLivePage />} />
             <Route path={PATHS.myMeetings} element={<MyMeetingsPage />} />
             <Route path={PATHS.onlineFeedback} element={<OnlineFeedbackPage />} />
+            <Route path={PATHS.myRemediation} element={<MyRemediationPage />} />
             <Route path={PATHS.yearEnd} element={<YearEndPage />} />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />

@@ -23,6 +23,9 @@ export const PATHS = {
   meetingLive: (meetingId: string) => `/hop/${meetingId}/truc-tiep`,
   myMeetings: '/hop',
   onlineFeedback: '/gop-y',
+  myRemediation: '/khac-phuc',
+  /** The light supervision page for the masses' codes (its own entry, src/supervise). */
+  supervise: '/giam-sat',
   yearEnd: '/tong-ket',
   /** The light phone form (its own entry, src/form): the code travels in the fragment, never to the server's logs. */
   phoneForm: (code: string) => `/phieu#${code}`,

@@ -23,6 +23,7 @@ import { MeetingScheduleForm } from '../components/meeting-schedule-form.js';
 import { MinutesPanel } from '../components/minutes-panel.js';
 import { PhoneFormsPanel } from '../components/phone-forms-panel.js';
 import { planNumberText, usePlanQuery } from '../components/plan-queries.js';
+import { RemediationPanel } from '../components/remediation-panel.js';
 import { ErrorNotice, Loading } from '../components/states.js';
 import { WrittenFormsPanel } from '../components/written-forms-panel.js';
 import { PATHS } from '../paths.js';
@@ -37,6 +38,7 @@ function MeetingTabs({ meeting }: { meeting: MeetingDetail }) {
         <Tabs.Tab value="phieu-giay">Phiếu giấy và góp ý ghi tên</Tabs.Tab>
         <Tabs.Tab value="bien-ban">Biên bản</Tabs.Tab>
         <Tabs.Tab value="tong-hop">Tổng hợp ý kiến</Tabs.Tab>
+        <Tabs.Tab value="khac-phuc">Kế hoạch khắc phục</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="diem-danh" pt="md">
         <MeetingAttendancePanel meetingId={meeting.id} capacity={meeting.capacity} />
@@ -52,6 +54,9 @@ function MeetingTabs({ meeting }: { meeting: MeetingDetail }) {
       </Tabs.Panel>
       <Tabs.Panel value="tong-hop" pt="md">
         <CompilationPanel meetingId={meeting.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="khac-phuc" pt="md">
+        <RemediationPanel meetingId={meeting.id} />
       </Tabs.Panel>
     </Tabs>
   );
