@@ -20,4 +20,7 @@ export const ENTRIES: Endpoint[] = [
     path: '/plans/:id/reports',
     bad: { in: 'querystring', field: 'organizationId', value: 'khong-phai-ma' },
   },
+  { method: 'GET', path: '/reports/:id/document.docx' },
+  { method: 'GET', path: '/reports/:id/document.pdf' },
+  { method: 'GET', path: '/reports/:id/figures.xlsx' },
 ];

@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDetail, ReportList } from '../../contract/reports.js';
 import { pgErrorMessage } from '../../db/errors.js';
 import { planWorkplaces } from '../../db/schema/index.js';
+import { documentXml, docxParagraphs, pdfLines } from '../../documents/read-exports.js';
 import { REPORT_SUBMITTED_MESSAGE } from '../http/error-handler.js';
 import { setWorkplaceStatus } from '../plans/progress-rollup.js';
 import {
@@ -203,6 +205,40 @@ describe('reports up the tree', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     const notBoard = await clients.baseA!.get(reportUrl(tree.organizations.bloc));
     expect(notBoard.statusCode).toBe(403);
+  });
+
+  it('downloads the base report as DOCX, PDF and XLSX, refused to a sibling cell', async () => {
+    const { id } = (await clients.baseA!.get(reportUrl(tree.organizations.baseA))).json();
+    const docx = await clients.bloc!.get(`/api/v1/reports/${id}/document.docx`);
+    expect(docx.statusCode).toBe(200);
+    const paragraphs = docxParagraphs(await documentXml(docx.rawPayload));
+    for (const line of [
+      'BÁO CÁO',
+      'Kết quả tự phê bình và phê bình trước quần chúng năm 2025',
+      'Chi bộ A1',
+      'Trễ hạn',
+    ])
+      expect(
+        paragraphs.some((paragraph) => paragraph.includes(line)),
+        line,
+      ).toBe(true);
+    expect(paragraphs).toContain('- Đảng bộ Khối Thử (b/c),');
+    const pdf = await clients.bloc!.get(`/api/v1/reports/${id}/document.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await pdfLines(pdf.rawPayload)).join('\n')).toContain('BÁO CÁO');
+    const xlsx = await clients.baseA!.get(`/api/v1/reports/${id}/figures.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Số liệu', 'Tổ chức trực thuộc']);
+    const childRow = workbook.getWorksheet('Tổ chức trực thuộc')!.getRow(2);
+    expect(childRow.getCell(1).value).toBe('Chi bộ A1');
+    expect(childRow.getCell(4).value).toBe('Trễ hạn');
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeFalsy())),
+    );
+    const sibling = await clients.cellB1!.get(`/api/v1/reports/${id}/document.docx`);
+    expect(sibling.statusCode).toBe(403);
   });
 
   it('answers 404 for an unknown report and 400 for a malformed narrative', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../contract/reports.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
+import { reportDocumentRoutes } from './document-routes.js';
 import { getReport, listReports, submitReport, updateReport } from './service.js';
 
 const tags = ['Báo cáo'];
@@ -72,4 +73,6 @@ export async function reportRoutes(app: App): Promise<void> {
     async (request) =>
       listReports(app.db, requireActor(request.actor), request.params.id, request.query.organizationId),
   );
+
+  await reportDocumentRoutes(app);
 }

@@ -309,3 +309,14 @@ async function organizationByPath(db: DbOrTx, path: string): Promise<Organizatio
   if (!row) throw notFound('tổ chức');
   return organizationById(db, row.id);
 }
+
+/** A report by id for reading (404, 403), with what its document needs: the organization's header and the plan's place. */
+export async function reportById(db: Db, actor: Actor, id: string, now = new Date()) {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  if (!row) throw notFound('báo cáo');
+  const organization = await organizationById(db, row.organizationId);
+  assertMayReadReport(actor, organization.path);
+  const reporting = await reportingPlan(db, row.planId);
+  const detail = await getReport(db, actor, row.planId, row.organizationId, now);
+  return { detail, organization, place: reporting.plan.place };
+}

@@ -1,0 +1,74 @@
+import { idParams } from '../../contract/common.js';
+import { renderDocx } from '../../documents/docx.js';
+import { attachmentDisposition } from '../../documents/filename.js';
+import { renderPdf } from '../../documents/pdf.js';
+import { buildReportDocument } from '../../documents/report-document.js';
+import { requireActor } from '../auth/actor.js';
+import type { App } from '../http/types.js';
+import { XLSX_TYPE } from '../people/roster-workbook.js';
+import { reportDocumentInput, reportWorkbook } from './documents.js';
+import { reportById } from './service.js';
+
+const tags = ['Báo cáo'];
+
+const FORMATS = {
+  docx: {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: renderDocx,
+  },
+  pdf: { type: 'application/pdf', render: renderPdf },
+} as const;
+
+const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '-').trim();
+
+export async function reportDocumentRoutes(app: App): Promise<void> {
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/reports/:id/document.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Tải báo cáo theo thể thức văn bản của Đảng (.${format})`,
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const { detail, organization, place } = await reportById(
+          app.db,
+          requireActor(request.actor),
+          request.params.id,
+        );
+        const { type, render } = FORMATS[format];
+        const file = await render(buildReportDocument(reportDocumentInput(detail, organization, place)));
+        return reply
+          .type(type)
+          .header(
+            'content-disposition',
+            attachmentDisposition(`Báo cáo - ${fileSafe(organization.name)}.${format}`, 'bao-cao'),
+          )
+          .header('cache-control', 'no-store')
+          .send(file);
+      },
+    );
+  }
+
+  app.get(
+    '/reports/:id/figures.xlsx',
+    { schema: { tags, summary: 'Xuất số liệu báo cáo (.xlsx)', params: idParams } },
+    async (request, reply) => {
+      const { detail, organization } = await reportById(
+        app.db,
+        requireActor(request.actor),
+        request.params.id,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header(
+          'content-disposition',
+          attachmentDisposition(`Số liệu báo cáo - ${fileSafe(organization.name)}.xlsx`, 'so-lieu-bao-cao'),
+        )
+        .header('cache-control', 'no-store')
+        .send(await reportWorkbook(detail));
+    },
+  );
+}
