@@ -204,14 +204,20 @@ function EntryEditor({
   );
 }
 
+/**
+ * `locked`: the minutes are signed, so entries offer no edit; an editor opened before the lock
+ * stays, with what was typed, and its save shows the database's refusal.
+ */
 export function LiveEntryList({
   shown,
   members,
+  locked = false,
   onSaved,
   onDrop,
 }: {
   shown: ShownEntry[];
   members: LiveMember[];
+  locked?: boolean;
   onSaved: (entry: OpinionEntry, removed?: boolean) => void;
   onDrop: (id: string) => void;
 }) {
@@ -268,7 +274,7 @@ export function LiveEntryList({
                 <Text size="xs" c="dimmed">
                   Người phát biểu: {entry.speakerName ?? UNNAMED_SPEAKER}
                 </Text>
-                {!pending && entry.channel === 'oral' && (
+                {!pending && !locked && entry.channel === 'oral' && (
                   <Button size="compact-xs" variant="subtle" onClick={() => setEditing(entry.id)}>
                     Sửa
                   </Button>

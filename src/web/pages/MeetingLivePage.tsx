@@ -103,40 +103,57 @@ function LiveMeeting({ meetingId, view }: { meetingId: string; view: LiveView })
           .
         </Text>
       )}
+      {meeting.minutesLocked && (
+        <Alert color="blue" title="Biên bản đã được ký và khóa" data-testid="minutes-locked-notice">
+          Không ghi thêm hay sửa ý kiến được nữa. Nếu cần đính chính, hãy lập phụ lục ở{' '}
+          <Anchor component={Link} to={PATHS.meeting(meeting.planId, meeting.workplaceId)}>
+            phần biên bản của buổi họp
+          </Anchor>
+          .
+        </Alert>
+      )}
       {isRecording(step) && (
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Stack gap="md">
-              {step === 'content' && current && <MemberCard member={current} />}
-              <Paper withBorder p="md">
-                <LiveEntryForm
-                  members={members}
-                  currentMember={step === 'content' ? (current?.selfCriticismId ?? null) : null}
-                  onRecord={enqueue}
-                />
-              </Paper>
-              <Paper withBorder p="md">
-                <LiveResponse
-                  key={step === 'content' ? (current?.selfCriticismId ?? 'tap-the') : 'tap-the'}
-                  meetingId={meetingId}
-                  selfCriticismId={step === 'content' ? (current?.selfCriticismId ?? null) : null}
-                  targetName={
-                    step === 'content' && current ? `đồng chí ${current.fullName}` : 'tập thể chi bộ'
-                  }
-                  saved={responseOf(step === 'content' ? (current?.selfCriticismId ?? null) : null)}
-                  onSaved={refresh}
-                />
-              </Paper>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
+          {!meeting.minutesLocked && (
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Stack gap="md">
+                {step === 'content' && current && <MemberCard member={current} />}
+                <Paper withBorder p="md">
+                  <LiveEntryForm
+                    members={members}
+                    currentMember={step === 'content' ? (current?.selfCriticismId ?? null) : null}
+                    onRecord={enqueue}
+                  />
+                </Paper>
+                <Paper withBorder p="md">
+                  <LiveResponse
+                    key={step === 'content' ? (current?.selfCriticismId ?? 'tap-the') : 'tap-the'}
+                    meetingId={meetingId}
+                    selfCriticismId={step === 'content' ? (current?.selfCriticismId ?? null) : null}
+                    targetName={
+                      step === 'content' && current ? `đồng chí ${current.fullName}` : 'tập thể chi bộ'
+                    }
+                    saved={responseOf(step === 'content' ? (current?.selfCriticismId ?? null) : null)}
+                    onSaved={refresh}
+                  />
+                </Paper>
+              </Stack>
+            </Grid.Col>
+          )}
+          <Grid.Col span={{ base: 12, md: meeting.minutesLocked ? 12 : 6 }}>
             <Stack gap="xs">
               <Title order={4}>
                 {step === 'content' && current
                   ? `Ý kiến về đồng chí ${current.fullName} và tập thể chi bộ`
                   : 'Các ý kiến đã ghi'}
               </Title>
-              <LiveEntryList shown={shown} members={members} onSaved={merge} onDrop={drop} />
+              <LiveEntryList
+                shown={shown}
+                members={members}
+                locked={meeting.minutesLocked}
+                onSaved={merge}
+                onDrop={drop}
+              />
             </Stack>
           </Grid.Col>
         </Grid>
