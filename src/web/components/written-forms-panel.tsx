@@ -156,6 +156,11 @@ export function WrittenFormsPanel({ meetingId }: { meetingId: string }) {
           <Loading />
         ) : minutes.error ? (
           <ErrorNotice error={minutes.error} />
+        ) : minutes.data.locked ? (
+          <Text size="sm" data-testid="paper-forms-locked">
+            Biên bản đã được ký và khóa: không nhập thêm phiếu giấy được nữa. Nếu cần đính chính, hãy lập phụ
+            lục ở tab Biên bản.
+          </Text>
         ) : (
           <PaperFormEntry meetingId={meetingId} members={members} />
         )}
