@@ -348,6 +348,13 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     await page.getByRole('button', { name: 'Kết thúc buổi họp' }).click();
     await page.getByText('Buổi họp đã kết thúc').waitFor();
 
+    // The chair starts correcting an opinion on their device before the minutes are signed.
+    const entry = (await entryWith(ORAL.strength))!;
+    await committeePage.goto(liveUrl());
+    const card = committeePage.locator(`[data-entry-id="${entry.id}"]`);
+    await card.getByRole('button', { name: 'Sửa' }).click();
+    await card.getByLabel('Nội dung ý kiến').fill(EDITED);
+
     await page.goto(meetingUrl());
     await page.getByRole('tab', { name: 'Biên bản' }).click();
     const document = page.getByTestId('minutes-document');
@@ -386,13 +393,21 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
   });
 
   it('8. the signed minutes cannot be changed (the database refuses), and download as DOCX and PDF', async () => {
+    // The chair's edit, opened before the lock, is saved after it: the database refuses it.
     const entry = (await entryWith(ORAL.strength))!;
-    await secretaryPage.goto(liveUrl());
-    const card = secretaryPage.locator(`[data-entry-id="${entry.id}"]`);
-    await card.getByRole('button', { name: 'Sửa' }).click();
-    await card.getByLabel('Nội dung ý kiến').fill(EDITED);
+    const card = committeePage.locator(`[data-entry-id="${entry.id}"]`);
     await card.getByRole('button', { name: 'Lưu sửa đổi' }).click();
     await expect.poll(() => card.getByRole('alert').textContent()).toContain(MINUTES_LOCKED_MESSAGE);
+    // A page opened after the lock says so and offers no way to record or edit opinions.
+    await secretaryPage.goto(liveUrl());
+    await secretaryPage.getByTestId('minutes-locked-notice').waitFor();
+    await secretaryPage.getByText(ORAL.strength).waitFor();
+    expect(await secretaryPage.getByRole('button', { name: 'Sửa' }).count()).toBe(0);
+    expect(await secretaryPage.getByRole('form', { name: 'Ghi ý kiến phát biểu' }).count()).toBe(0);
+    await secretaryPage.goto(meetingUrl());
+    await secretaryPage.getByRole('tab', { name: 'Phiếu giấy và góp ý ghi tên' }).click();
+    await secretaryPage.getByTestId('paper-forms-locked').waitFor();
+    expect(await secretaryPage.getByRole('form', { name: 'Nhập phiếu góp ý trên giấy' }).count()).toBe(0);
 
     const edited = await secretaryPage.request.put(api(server, `/feedback/${entry.id}`), {
       data: {
