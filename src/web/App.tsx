@@ -29,6 +29,8 @@ const MyMeetingsPage = lazy(() => import('./pages/MyMeetingsPage.js'));
 const OnlineFeedbackPage = lazy(() => import('./pages/OnlineFeedbackPage.js'));
 const MyRemediationPage = lazy(() => import('./pages/MyRemediationPage.js'));
 const YearEndPage = lazy(() => import('./pages/YearEndPage.js'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage.js'));
+const ReportPage = lazy(() => import('./pages/ReportPage.js'));
 
 export function App() {
   const location = useLocation();
@@ -89,6 +91,8 @@ export function App() {
             <Route path={PATHS.onlineFeedback} element={<OnlineFeedbackPage />} />
             <Route path={PATHS.myRemediation} element={<MyRemediationPage />} />
             <Route path={PATHS.yearEnd} element={<YearEndPage />} />
+            <Route path={PATHS.reports} element={<ReportsPage />} />
+            <Route path="/bao-cao/:planId/:organizationId" element={<ReportPage />} />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>

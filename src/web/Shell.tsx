@@ -27,6 +27,7 @@ const NAV: NavItem[] = [
     to: PATHS.concerns,
     roles: ['administrator', 'organization-board', 'committee'],
   },
+  { label: 'Báo cáo', to: PATHS.reports, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tổng kết năm', to: PATHS.yearEnd, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tìm nhân sự', to: PATHS.people, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tài khoản và vai trò', to: PATHS.accounts, roles: ['administrator'] },
