@@ -430,6 +430,19 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     expect(await entryWith(ORAL.strength)).toMatchObject({ id: entry.id, version: entry.version });
     expect(await entryWith(EDITED)).toBeUndefined();
 
+    const attendance = await (
+      await committeePage.request.get(api(server, `/meetings/${meetingId}/attendance`))
+    ).json();
+    const awayId = attendance.members.find((m: { present: boolean }) => m.present === false).selfCriticismId;
+    const told = await committeePage.request.post(
+      api(server, `/meetings/${meetingId}/attendance/${awayId}/told`),
+      { data: { note: 'Đã gặp trực tiếp' } },
+    );
+    // Telling the absent member the feedback about them comes after the signing, and is still allowed.
+    expect(told.status(), await told.text()).toBe(200);
+    expect(
+      (await told.json()).members.find((m: { selfCriticismId: string }) => m.selfCriticismId === awayId),
+    ).toMatchObject({ toldNote: 'Đã gặp trực tiếp' });
     const view: MinutesView = await (
       await committeePage.request.get(api(server, `/meetings/${meetingId}/minutes`))
     ).json();
