@@ -178,6 +178,26 @@ describe('reports up the tree', () => {
     expect(submitted.json().state).toBe('late');
   });
 
+  it('gives a cell the base-report deadline of the plan its base derived, read through either plan', async () => {
+    const derived = await clients.bloc!.post(`/api/v1/plans/${planId}/derive`, {
+      organizationId: tree.organizations.baseB,
+      number: '05',
+      meetingsDueOn: '2025-11-12',
+      baseReportsDueOn: '2025-11-18',
+    });
+    expect(derived.statusCode, derived.body).toBe(201);
+    const published = await clients.bloc!.post(`/api/v1/plans/${derived.json().id}/publish`, {
+      version: derived.json().version,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    const viaDerived = await clients.cellB1!.get(
+      `/api/v1/plans/${derived.json().id}/organizations/${tree.organizations.cellB1}/report`,
+    );
+    expect(viaDerived.statusCode, viaDerived.body).toBe(200);
+    expect(viaDerived.json()).toMatchObject({ plan: { id: planId }, dueOn: '2025-11-18' });
+    expect((await clients.cellA1!.get(reportUrl(tree.organizations.cellA1))).json().dueOn).toBe('2025-11-17');
+  });
+
   it('shows the bloc one late and one missing report, with the counts', async () => {
     const response = await clients.bloc!.get(`/api/v1/plans/${planId}/reports`);
     expect(response.statusCode, response.body).toBe(200);
