@@ -20,7 +20,7 @@ const NAV: NavItem[] = [
   { label: 'Ý kiến góp ý về tôi', to: PATHS.myCompiledPoints, roles: ['member'] },
   { label: 'Cuộc họp của tôi', to: PATHS.myMeetings },
   { label: 'Góp ý bằng văn bản', to: PATHS.onlineFeedback },
-  { label: 'Kế hoạch khắc phục', to: PATHS.myRemediation },
+  { label: 'Kế hoạch khắc phục', to: PATHS.myRemediation, roles: ['member', 'masses'] },
   { label: 'Kế hoạch', to: PATHS.plans, roles: ['administrator', 'organization-board', 'committee'] },
   {
     label: 'Khó khăn, vướng mắc',

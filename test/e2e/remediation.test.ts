@@ -1,0 +1,204 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
+import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+
+const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
+const SLOW = 'Giải quyết hồ sơ của người dân còn chậm';
+const PROPOSAL = 'Chi bộ nên công khai tiến độ giải quyết hồ sơ.';
+const MEMBER_ACTION = 'Giải quyết hồ sơ trong ngày, báo cáo chi bộ hằng tháng.';
+const CELL_ACTION = 'Niêm yết tiến độ giải quyết hồ sơ tại trụ sở.';
+const COMMENT = 'Đề nghị niêm yết cả trên trang thông tin của Sở.';
+
+const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
+
+/** A day `days` from today in Vietnam, as yyyy-mm-dd. */
+const dayFromToday = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('the remediation plan supervised by the masses', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let committeePage: Page;
+  let meetingPath = '';
+  let code = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await browser.newPage();
+    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
+    const roots = await (await board.request.get(api(server, '/organizations'))).json();
+    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
+    const template = await board.request.get(
+      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
+    );
+    const created = await board.request.post(api(server, '/plans'), {
+      data: { ...(await template.json()), number: '07', place: 'Trà Vinh', annualTheme: 'Kỷ cương' },
+    });
+    expect(created.status()).toBe(201);
+    const plan = await created.json();
+    const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
+      data: { version: plan.version },
+    });
+    expect(published.status()).toBe(200);
+    await board.close();
+
+    const admin = await browser.newPage();
+    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
+    const accounts = await (await admin.request.get(api(server, '/accounts?q=thuky'))).json();
+    const thuky = accounts.items.find((account: { username: string }) => account.username === 'thuky');
+    await admin.close();
+    const member = await browser.newPage();
+    await signIn(member, server.baseUrl, 'dangvien', DEMO_PASSWORD);
+    const mine = await (await member.request.get(api(server, '/self-criticisms/mine'))).json();
+    const workplaceId = mine.items[0].workplaceId as string;
+    const dangvien = mine.items[0].id as string;
+    await member.close();
+
+    committeePage = await (await browser.newContext()).newPage();
+    await signIn(committeePage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+    const request = committeePage.request;
+    const scheduled = await request.post(api(server, `/plans/${plan.id}/workplaces/${workplaceId}/meeting`), {
+      data: {
+        startsAt: `${plan.meetingsDueOn}T08:00:00+07:00`,
+        endsAt: `${plan.meetingsDueOn}T11:00:00+07:00`,
+        place: 'Hội trường Sở Y tế',
+        chairName: 'Bí thư Chi bộ Văn phòng Sở Y tế',
+        secretaryAccountId: thuky.id,
+        delegates: [],
+      },
+    });
+    expect(scheduled.status(), await scheduled.text()).toBe(201);
+    const meetingId = (await scheduled.json()).id as string;
+    meetingPath = `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`;
+    const meetingUrl = api(server, `/meetings/${meetingId}`);
+    const sheet = await request.post(`${meetingUrl}/phone-codes/sheet.pdf`, { data: { count: 2 } });
+    expect(sheet.status()).toBe(200);
+    code = (await codesOnSheet(Buffer.from(await sheet.body())))[0] ?? '';
+    const version = async () => (await (await request.get(meetingUrl)).json()).version as number;
+    const attendance = await (await request.get(`${meetingUrl}/attendance`)).json();
+    const marked = await request.put(`${meetingUrl}/attendance`, {
+      data: {
+        version: attendance.version,
+        members: attendance.members.map((row: { selfCriticismId: string }) => ({
+          selfCriticismId: row.selfCriticismId,
+          present: true,
+        })),
+        massesPresent: 12,
+      },
+    });
+    expect(marked.status(), await marked.text()).toBe(200);
+    const move = async (step: string) => {
+      const moved = await request.put(`${meetingUrl}/agenda`, { data: { step, version: await version() } });
+      expect(moved.status(), await moved.text()).toBe(200);
+    };
+    await move('opening');
+    for (const fields of [
+      { text: SLOW, selfCriticismId: dangvien, area: 'duties', kind: 'shortcoming' },
+      { text: PROPOSAL, selfCriticismId: null, area: 'proposals', kind: 'proposal' },
+    ]) {
+      const recorded = await request.post(`${meetingUrl}/feedback`, {
+        data: { id: crypto.randomUUID(), speakerName: 'Ông Lê Văn Ba', dissenting: false, ...fields },
+      });
+      expect(recorded.status(), await recorded.text()).toBe(201);
+    }
+    await move('content');
+    await move('closing');
+    await move('done');
+    const compiled = await request.post(`${meetingUrl}/compilation`);
+    expect(compiled.status(), await compiled.text()).toBe(201);
+    const points = (
+      (await compiled.json()) as {
+        targets: { areas: { points: { id: string; text: string; version: number }[] }[] }[];
+      }
+    ).targets.flatMap((target) => target.areas.flatMap((area) => area.points));
+    for (const point of points) {
+      const individual = point.text === SLOW;
+      const concluded = await request.patch(api(server, `/compilation-points/${point.id}`), {
+        data: {
+          version: point.version,
+          responsibility: individual ? 'individual' : 'collective',
+          responsibleSelfCriticismId: individual ? dangvien : null,
+          conclusion: 'accepted',
+        },
+      });
+      expect(concluded.status(), await concluded.text()).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the committee builds the plan from the accepted points on the meeting page', async () => {
+    const page = committeePage;
+    await page.goto(`${server.baseUrl}${meetingPath}`);
+    await page.getByRole('tab', { name: 'Kế hoạch khắc phục' }).click();
+    const add = async (point: string, action: string, days: number) => {
+      await page.getByRole('combobox', { name: 'Ý kiến đã tiếp thu' }).click();
+      await page.getByRole('option', { name: point }).click();
+      await page.getByLabel('Nội dung khắc phục').fill(action);
+      await page.getByLabel('Thời hạn').fill(dayFromToday(days));
+      await page.getByRole('button', { name: 'Thêm việc khắc phục' }).click();
+      await expect
+        .poll(() => page.getByTestId('remediation-item').filter({ hasText: action }).count())
+        .toBe(1);
+    };
+    await add(SLOW, MEMBER_ACTION, 30);
+    await add(PROPOSAL, CELL_ACTION, 14);
+    const memberItem = page.getByTestId('remediation-item').filter({ hasText: MEMBER_ACTION });
+    await expect.poll(() => memberItem.getByText('Chưa thực hiện').count()).toBe(1);
+    const deadline = dayFromToday(30).split('-').reverse().join('/');
+    await expect.poll(() => memberItem.getByText(`Thời hạn: ${deadline}`, { exact: false }).count()).toBe(1);
+  });
+
+  it('a non-member opens the plan with their code on a 360 px phone and comments anonymously', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await phone.goto(`${server.baseUrl}/giam-sat`);
+    await phone.getByLabel('Mã trên phiếu nhận tại buổi họp (10 ký tự)').fill(code.toLowerCase());
+    await phone.getByRole('button', { name: 'Xem kế hoạch khắc phục' }).click();
+    const item = phone.getByRole('region', { name: 'Việc 2' });
+    await expect.poll(() => item.getByText(CELL_ACTION, { exact: false }).count()).toBe(1);
+    await item.getByLabel('Ý kiến của bạn về việc này').fill(COMMENT);
+    await item.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await expect.poll(() => phone.getByText('Đã gửi ý kiến của bạn', { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => phone.getByText(`Quần chúng (ẩn danh): ${COMMENT}`, { exact: false }).count())
+      .toBe(1);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await phone.close();
+  });
+
+  it('the member marks their item done from "Kế hoạch khắc phục"', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, server.baseUrl, 'dangvien', DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Kế hoạch khắc phục' }).click();
+    const item = page.getByTestId('remediation-item').filter({ hasText: MEMBER_ACTION });
+    await item.getByLabel('Ghi chú tiến độ').fill('Đã giải quyết hết hồ sơ tồn đọng.');
+    await item.getByRole('combobox', { name: 'Tình trạng' }).click();
+    await page.getByRole('option', { name: 'Đã hoàn thành' }).click();
+    await item.getByRole('button', { name: 'Ghi tiến độ' }).click();
+    await expect.poll(() => item.getByText('Đã hoàn thành', { exact: true }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => item.getByText('Đã giải quyết hết hồ sơ tồn đọng.', { exact: false }).count())
+      .toBe(1);
+  });
+
+  it('the committee sees the anonymous comment and answers it', async () => {
+    const page = committeePage;
+    await page.reload();
+    await page.getByRole('tab', { name: 'Kế hoạch khắc phục' }).click();
+    const item = page.getByTestId('remediation-item').filter({ hasText: CELL_ACTION });
+    await expect.poll(() => item.getByText(COMMENT, { exact: false }).count()).toBe(1);
+    await item.getByLabel('Trả lời của cấp ủy').fill('Cấp ủy sẽ đăng trên trang thông tin trong tuần.');
+    await item.getByRole('button', { name: 'Trả lời' }).click();
+    await expect.poll(() => item.getByText('Cấp ủy trả lời', { exact: false }).count()).toBe(1);
+    const memberItem = page.getByTestId('remediation-item').filter({ hasText: MEMBER_ACTION });
+    await expect
+      .poll(() => memberItem.getByText('Đã hoàn thành', { exact: true }).count())
+      .toBeGreaterThan(0);
+  });
+});
