@@ -86,9 +86,11 @@ function ToldConfirmation({ meetingId, member }: { meetingId: string; member: At
 function AttendanceForm({
   attendance,
   capacity,
+  locked,
 }: {
   attendance: MeetingAttendance;
   capacity: MeetingCapacity;
+  locked: boolean;
 }) {
   const [marks, setMarks] = useState<Mark[]>(() => attendance.members.map(markOf));
   const [massesPresent, setMassesPresent] = useState<number | string>(attendance.massesPresent);
@@ -271,7 +273,12 @@ function AttendanceForm({
             />
           </Stack>
         </Paper>
-        {capacity !== 'chair' && (
+        {locked && (
+          <Alert color="gray" title="Biên bản đã ký">
+            Điểm danh là một phần của biên bản đã khóa nên không sửa được nữa.
+          </Alert>
+        )}
+        {capacity !== 'chair' && !locked && (
           <Group justify="flex-end">
             <Button type="submit" loading={mutation.isPending}>
               Lưu điểm danh
@@ -287,12 +294,15 @@ function AttendanceForm({
 export function MeetingAttendancePanel({
   meetingId,
   capacity,
+  locked,
 }: {
   meetingId: string;
   capacity: MeetingCapacity;
+  /** The minutes are signed: attendance is part of them, the database refuses changes. */
+  locked: boolean;
 }) {
   const query = useAttendanceQuery(meetingId);
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorNotice error={query.error} />;
-  return <AttendanceForm attendance={query.data} capacity={capacity} />;
+  return <AttendanceForm attendance={query.data} capacity={capacity} locked={locked} />;
 }

@@ -41,7 +41,11 @@ function MeetingTabs({ meeting }: { meeting: MeetingDetail }) {
         <Tabs.Tab value="khac-phuc">Kế hoạch khắc phục</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="diem-danh" pt="md">
-        <MeetingAttendancePanel meetingId={meeting.id} capacity={meeting.capacity} />
+        <MeetingAttendancePanel
+          meetingId={meeting.id}
+          capacity={meeting.capacity}
+          locked={meeting.minutesLocked}
+        />
       </Tabs.Panel>
       <Tabs.Panel value="dien-thoai" pt="md">
         <PhoneFormsPanel meetingId={meeting.id} />
