@@ -23,28 +23,31 @@ const MAIN_ROWS: [string, (figures: ReportFiguresView) => number][] = [
 ];
 
 function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+  // Wrapped so that a short table keeps its own height beside a long one in the grid.
   return (
-    <Table withTableBorder striped captionSide="top">
-      <Table.Caption>
-        <Text fw={600} ta="left">
-          {caption}
-        </Text>
-      </Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Nội dung</Table.Th>
-          <Table.Th ta="right">Số lượng</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Td>{label}</Table.Td>
-            <Table.Td ta="right">{value}</Table.Td>
+    <div>
+      <Table withTableBorder striped captionSide="top">
+        <Table.Caption>
+          <Text fw={600} ta="left">
+            {caption}
+          </Text>
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Nội dung</Table.Th>
+            <Table.Th ta="right">Số lượng</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Td>{label}</Table.Td>
+              <Table.Td ta="right">{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 
