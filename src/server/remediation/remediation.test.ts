@@ -90,6 +90,28 @@ describe('the remediation plan', () => {
     expect(vietnamese(byMember.body)).toContain('không có quyền');
   });
 
+  it('lets the committee change an item’s action and deadline, refusing a stale version and a member', async () => {
+    const changed = await committee.patch(`/api/v1/remediation-items/${collectiveItem.id}`, {
+      version: collectiveItem.version,
+      action: 'Niêm yết lịch tiếp dân tại trụ sở và trên trang thông tin.',
+      deadline: dayFromToday(12),
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ deadline: dayFromToday(12), version: collectiveItem.version + 1 });
+    const stale = await committee.patch(`/api/v1/remediation-items/${collectiveItem.id}`, {
+      version: collectiveItem.version,
+      action: 'Ghi đè',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(vietnamese(stale.body)).toContain('người khác thay đổi');
+    const byMember = await setup.members.b.client.patch(`/api/v1/remediation-items/${individualItem.id}`, {
+      version: individualItem.version,
+      deadline: dayFromToday(90),
+    });
+    expect(byMember.statusCode).toBe(403);
+    collectiveItem = changed.json();
+  });
+
   it('shows the plan to the committee, the secretary and the masses of the workplace, not to a member', async () => {
     expect((await plan()).json()).toMatchObject({
       canManage: true,
@@ -285,7 +307,7 @@ describe('the remediation plan', () => {
     expect(paragraphs).toContain('KẾ HOẠCH KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM');
     for (const cell of [
       'Nội dung khắc phục',
-      'Niêm yết lịch tiếp dân tại trụ sở.',
+      'Niêm yết lịch tiếp dân tại trụ sở và trên trang thông tin.',
       'Trần Thị Chín',
       'Quá hạn',
     ])
