@@ -67,6 +67,9 @@ function responsibilityText(point: CompilationDocumentPoint): string {
     : label;
 }
 
+/** A committee's reason usually ends with its own full stop: do not print a second one. */
+const endSentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 function conclusionText(point: CompilationDocumentPoint): string {
   if (!point.conclusion) return 'chưa kết luận';
   const label = CONCLUSION_LABELS[point.conclusion];
@@ -90,7 +93,7 @@ function pointBlocks(point: CompilationDocumentPoint): BodyBlock[] {
         { text: 'Trách nhiệm: ', italic: true },
         { text: `${responsibilityText(point)}. ` },
         { text: 'Kết luận của chi ủy: ', italic: true },
-        { text: `${conclusionText(point)}.` },
+        { text: endSentence(conclusionText(point)) },
       ],
     },
   ];
