@@ -42,6 +42,10 @@ const EXPECTED = {
   'create plan':               [NONE,        SUBTREE,           SUBTREE,   NONE,    NONE],
   'read plan progress':        [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
   'raise concern':             [NONE,        SUBTREE,           SUBTREE,   NONE,    NONE],
+  'read report':               [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
+  'list reports due':          [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
+  'read year-end ranking':     [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
+  'read year-end members':     [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
 } satisfies Record<string, [Allowance, Allowance, Allowance, Allowance, Allowance]>;
 
 /** Settings are system-wide: only an administrator at a root of the tree changes them. */
@@ -175,6 +179,22 @@ describe('scope matrix: role × organization × action', () => {
       method: 'POST',
       url: `/api/v1/plans/${nationalPlanId}/concerns`,
       body: { organizationId: t.organizationId, subject: `Vướng mắc ${t.unique}`, body: 'Nội dung' },
+    }),
+    'read report': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${nationalPlanId}/organizations/${t.organizationId}/report`,
+    }),
+    'list reports due': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${nationalPlanId}/reports?organizationId=${t.organizationId}`,
+    }),
+    'read year-end ranking': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${nationalPlanId}/year-end/organizations?organizationId=${t.organizationId}`,
+    }),
+    'read year-end members': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/plans/${nationalPlanId}/year-end/members?organizationId=${t.organizationId}`,
     }),
   };
 
