@@ -8,7 +8,7 @@ const web = (path: string) => fileURLToPath(new URL(`./src/web/${path}`, import.
 // In development (`npm run dev`) Vite serves it on 5173 and forwards /api to the server on 3000.
 // Three pages: the admin app (index.html) and the light phone form (phieu.html → src/form, P5),
 // which shares no code with the admin bundle but the pure domain labels; and the masses'
-// supervision page (giam-sat.html → src/supervise), light in the same way.
+// supervision page (giam-sat.html → src/supervise), light in the same way; those two share src/light.
 export default defineConfig({
   root: web(''),
   plugins: [react()],

@@ -5,33 +5,16 @@
 import type { FeedbackFormContentBody } from '../contract/feedback-form.js';
 import type { PhoneFormOpened } from '../contract/phone-forms.js';
 import { FEEDBACK_AREA_LABELS, FORM_AREAS, type FormArea } from '../domain/feedback.js';
-import { formatCode, isWellFormedCode, normalizeCode } from '../domain/phone-codes.js';
-import { FormApiError, openForm, submitForm } from './api.js';
+import { formatCode } from '../domain/phone-codes.js';
+import { LightApiError } from '../light/api.js';
+import { codeEntryForm, codeFromFragment, h, showIn } from '../light/dom.js';
+import '../light/style.css';
+import { openForm, submitForm } from './api.js';
 import { dropDraft, loadDraft, saveDraft } from './draft.js';
-import './style.css';
 
 type Member = PhoneFormOpened['members'][number];
-type Child = Node | string | null | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for')
-      element.setAttribute(name, String(value));
-    else (element as unknown as Record<string, unknown>)[name] = value;
-  }
-  for (const child of children) if (child) element.append(child);
-  return element;
-}
-
-const root = document.getElementById('phieu') as HTMLElement;
-
-const show = (...children: Child[]) =>
-  root.replaceChildren(...children.filter((child) => child !== null && child !== false));
+const show = showIn('phieu');
 
 const ANONYMOUS_NOTICE =
   'Phiếu này ẩn danh: hệ thống không lưu tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi của bạn, ' +
@@ -43,35 +26,12 @@ const dateTime = (iso: string) => {
 };
 
 function showCodeEntry(initial = '', problem = ''): void {
-  const input = h('input', {
-    id: 'code',
-    name: 'code',
-    value: initial,
-    autocomplete: 'off',
-    autocapitalize: 'characters',
-    spellcheck: false,
-    inputMode: 'text',
-    placeholder: 'ABCDE-FGHJK',
-  });
-  const form = h(
-    'form',
-    {},
-    h('label', { for: 'code' }, 'Mã trên phiếu (10 ký tự)'),
-    input,
-    h('button', { type: 'submit' }, 'Mở phiếu góp ý'),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = normalizeCode(input.value);
-    if (!isWellFormedCode(code)) {
-      showCodeEntry(
-        input.value,
-        'Mã gồm 10 ký tự chữ và số (không có số 0, số 1, chữ O, I, L). Hãy kiểm tra lại.',
-      );
-      return;
-    }
-    history.replaceState(null, '', `#${code}`);
-    void start(code);
+  const { form, input } = codeEntryForm({
+    label: 'Mã trên phiếu (10 ký tự)',
+    submit: 'Mở phiếu góp ý',
+    initial,
+    onCode: (code) => void start(code),
+    onMalformed: showCodeEntry,
   });
   show(
     h('h1', {}, 'Phiếu ghi ý kiến đóng góp'),
@@ -147,7 +107,7 @@ function memberForm(code: string, member: Member, onSent: () => void): HTMLEleme
       const message = error instanceof Error ? error.message : 'Gửi không được. Hãy thử lại.';
       status.replaceChildren(h('p', { className: 'error', role: 'alert' }, message));
       send.disabled = false;
-      if (error instanceof FormApiError && error.status === 409) void refreshIfUsed(code, member);
+      if (error instanceof LightApiError && error.status === 409) void refreshIfUsed(code, member);
     }
   });
   return form;
@@ -164,7 +124,7 @@ async function refreshIfUsed(code: string, member: Member): Promise<void> {
       render(code, opened);
     }
   } catch (error) {
-    if (error instanceof FormApiError && error.status === 409) showClosed(error.message);
+    if (error instanceof LightApiError && error.status === 409) showClosed(error.message);
   }
 }
 
@@ -242,11 +202,11 @@ async function start(code: string): Promise<void> {
     render(code, await openForm(code));
   } catch (error) {
     const message = error instanceof Error ? error.message : 'Không mở được phiếu.';
-    if (error instanceof FormApiError && error.status === 409) showClosed(message);
+    if (error instanceof LightApiError && error.status === 409) showClosed(message);
     else showCodeEntry(formatCode(code), message);
   }
 }
 
-const fromFragment = normalizeCode(decodeURIComponent(location.hash.slice(1)));
-if (isWellFormedCode(fromFragment)) void start(fromFragment);
-else showCodeEntry(fromFragment ? location.hash.slice(1) : '');
+const fromFragment = codeFromFragment();
+if (fromFragment.code) void start(fromFragment.code);
+else showCodeEntry(fromFragment.typed);

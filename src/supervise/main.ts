@@ -4,32 +4,14 @@
  * which the browser never sends to the server.
  */
 import type { RemediationItemView, RemediationPlanView } from '../contract/remediation.js';
-import { isWellFormedCode, normalizeCode } from '../domain/phone-codes.js';
 import { REMEDIATION_STATUS_LABELS } from '../domain/remediation.js';
-import { openPlan, SuperviseApiError, sendComment } from './api.js';
+import { LightApiError } from '../light/api.js';
+import { codeEntryForm, codeFromFragment, h, showIn } from '../light/dom.js';
+import '../light/style.css';
+import { openPlan, sendComment } from './api.js';
 import './style.css';
 
-type Child = Node | string | null | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for')
-      element.setAttribute(name, String(value));
-    else (element as unknown as Record<string, unknown>)[name] = value;
-  }
-  for (const child of children) if (child) element.append(child);
-  return element;
-}
-
-const root = document.getElementById('giam-sat') as HTMLElement;
-
-const show = (...children: Child[]) =>
-  root.replaceChildren(...children.filter((child) => child !== null && child !== false));
+const show = showIn('giam-sat');
 
 const ddmmyyyy = (isoDay: string) => isoDay.slice(0, 10).split('-').reverse().join('/');
 
@@ -37,37 +19,15 @@ const ANONYMOUS_NOTICE =
   'Ý kiến gửi từ trang này là ẩn danh: hệ thống không lưu mã, tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi, chỉ lưu ngày.';
 
 const messageOf = (error: unknown) =>
-  error instanceof SuperviseApiError ? error.message : 'Có lỗi xảy ra. Hãy thử lại.';
+  error instanceof LightApiError ? error.message : 'Có lỗi xảy ra. Hãy thử lại.';
 
 function showCodeEntry(initial = '', problem = ''): void {
-  const input = h('input', {
-    id: 'code',
-    name: 'code',
-    value: initial,
-    autocomplete: 'off',
-    autocapitalize: 'characters',
-    spellcheck: false,
-    placeholder: 'ABCDE-FGHJK',
-  });
-  const form = h(
-    'form',
-    {},
-    h('label', { for: 'code' }, 'Mã trên phiếu nhận tại buổi họp (10 ký tự)'),
-    input,
-    h('button', { type: 'submit' }, 'Xem kế hoạch khắc phục'),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = normalizeCode(input.value);
-    if (!isWellFormedCode(code)) {
-      showCodeEntry(
-        input.value,
-        'Mã gồm 10 ký tự chữ và số (không có số 0, số 1, chữ O, I, L). Hãy kiểm tra lại.',
-      );
-      return;
-    }
-    history.replaceState(null, '', `#${code}`);
-    void start(code);
+  const { form, input } = codeEntryForm({
+    label: 'Mã trên phiếu nhận tại buổi họp (10 ký tự)',
+    submit: 'Xem kế hoạch khắc phục',
+    initial,
+    onCode: (code) => void start(code),
+    onMalformed: showCodeEntry,
   });
   show(
     h('h1', {}, 'Giám sát kế hoạch khắc phục'),
@@ -172,6 +132,6 @@ async function start(code: string, note = ''): Promise<void> {
   }
 }
 
-const fromFragment = normalizeCode(decodeURIComponent(location.hash.slice(1)));
-if (isWellFormedCode(fromFragment)) void start(fromFragment);
+const fromFragment = codeFromFragment();
+if (fromFragment.code) void start(fromFragment.code);
 else showCodeEntry();
