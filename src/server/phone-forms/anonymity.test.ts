@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { createTestDatabase } from '../../db/test-database.js';
 import { vietnamDate } from '../../domain/meetings.js';
-import { normalizeCode } from '../../domain/phone-codes.js';
-import { buildApp } from '../app.js';
-import { testConfig } from '../config.js';
+import { auditCount, codeForms, createLoggedContext, findInEveryColumn } from '../anonymity-support.js';
 import { type PreparedMeeting, prepareMeeting } from '../meetings/test-support.js';
 import type { TestContext } from '../test-support.js';
 import { form, inOneHour, issueCodes } from './test-helpers.js';
@@ -24,7 +19,7 @@ describe('anonymity of phone forms (S6)', () => {
   let context: TestContext;
   let meeting: PreparedMeeting;
   let code: string;
-  const log: string[] = [];
+  let log: string[];
   let lastSeenBefore: Date;
   let auditCountBefore: number;
 
@@ -35,32 +30,8 @@ describe('anonymity of phone forms (S6)', () => {
         sql`select max(last_seen_at) as last_seen_at from sessions where account_id = ${accountId}`,
       )
     )[0]!.last_seen_at;
-  const auditCount = async () =>
-    Number(
-      (
-        await queryRows<{ n: number }>(context.database.db, sql`select count(*)::int as n from audit_entries`)
-      )[0]!.n,
-    );
-
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => log.push(chunk.toString('utf8')));
-    const app = await buildApp({
-      config: testConfig({ LOG_LEVEL: 'trace', TRUST_PROXY: true }),
-      db: database.db,
-      serveWeb: false,
-      logStream: stream,
-    });
-    await app.ready();
-    context = {
-      app,
-      database,
-      async close() {
-        await app.close();
-        await database.close();
-      },
-    };
+    ({ context, log } = await createLoggedContext());
     meeting = await prepareMeeting(context);
     code = (await issueCodes(meeting.committee, meeting.meetingId, 3))[0]!;
     await meeting.committee.post(`/api/v1/meetings/${meeting.meetingId}/form-window/open`, {
@@ -74,7 +45,7 @@ describe('anonymity of phone forms (S6)', () => {
       sql`update sessions set last_seen_at = now() - interval '10 minutes' where account_id = ${meeting.nonMember.accountId}`,
     );
     lastSeenBefore = new Date(await lastSeen(meeting.nonMember.accountId));
-    auditCountBefore = await auditCount();
+    auditCountBefore = await auditCount(context);
     const headers = { 'user-agent': USER_AGENT, 'x-forwarded-for': ADDRESS };
     const opened = await holder.request('POST', '/api/v1/phone-form/open', { code }, headers);
     expect(opened.statusCode, opened.body).toBe(200);
@@ -94,34 +65,13 @@ describe('anonymity of phone forms (S6)', () => {
   afterAll(() => context.close());
 
   it('keeps no trace of the code, the user agent or the address in any column of any table', async () => {
-    const normalized = normalizeCode(code);
-    const needles = [
-      normalized,
-      code,
-      createHash('sha256').update(normalized).digest('hex'),
+    const { scanned, found } = await findInEveryColumn(context, [
+      ...codeForms(code),
       USER_AGENT,
       'DienThoaiBiMat',
       ADDRESS,
-    ];
-    const columns = await queryRows<{ table_name: string; column_name: string }>(
-      context.database.db,
-      sql`select c.table_name, c.column_name from information_schema.columns c
-          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-          where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-            and c.data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'uuid', 'ARRAY', 'inet')`,
-    );
-    expect(columns.length).toBeGreaterThan(50);
-    const found: string[] = [];
-    for (const { table_name, column_name } of columns) {
-      for (const needle of needles) {
-        const [row] = await queryRows<{ n: number }>(
-          context.database.db,
-          sql`select count(*)::int as n from ${sql.identifier(table_name)}
-              where ${sql.identifier(column_name)}::text ilike ${`%${needle}%`}`,
-        );
-        if (Number(row!.n) > 0) found.push(`${table_name}.${column_name} ∋ ${needle}`);
-      }
-    }
+    ]);
+    expect(scanned).toBeGreaterThan(50);
     expect(found).toEqual([]);
   });
 
@@ -173,14 +123,14 @@ describe('anonymity of phone forms (S6)', () => {
   });
 
   it('records no audit entry and leaves the session untouched', async () => {
-    expect(await auditCount()).toBe(auditCountBefore);
+    expect(await auditCount(context)).toBe(auditCountBefore);
     expect(new Date(await lastSeen(meeting.nonMember.accountId)).getTime()).toBe(lastSeenBefore.getTime());
   });
 
   it('logs neither the code, the user agent, the address nor the phone routes, while other requests are logged', async () => {
     const text = log.join('');
     expect(text).toContain('/form-window/open');
-    for (const secret of [normalizeCode(code), code, USER_AGENT, 'DienThoaiBiMat', ADDRESS, '/phone-form']) {
+    for (const secret of [...codeForms(code), USER_AGENT, 'DienThoaiBiMat', ADDRESS, '/phone-form']) {
       expect(text).not.toContain(secret);
     }
   });

@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { createTestDatabase } from '../../db/test-database.js';
 import { vietnamDate } from '../../domain/meetings.js';
-import { normalizeCode } from '../../domain/phone-codes.js';
-import { buildApp } from '../app.js';
-import { testConfig } from '../config.js';
+import { auditCount, codeForms, createLoggedContext, findInEveryColumn } from '../anonymity-support.js';
 import { issueCodes } from '../phone-forms/test-helpers.js';
 import type { TestContext } from '../test-support.js';
 import { dayFromToday, type PreparedRemediation, prepareRemediation } from './test-support.js';
@@ -25,35 +20,11 @@ describe('anonymity of comments sent with a code (S6)', () => {
   let context: TestContext;
   let setup: PreparedRemediation;
   let code: string;
-  const log: string[] = [];
+  let log: string[];
   let auditBefore: number;
 
-  const auditCount = async () =>
-    Number(
-      (
-        await queryRows<{ n: number }>(context.database.db, sql`select count(*)::int as n from audit_entries`)
-      )[0]!.n,
-    );
-
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => log.push(chunk.toString('utf8')));
-    const app = await buildApp({
-      config: testConfig({ LOG_LEVEL: 'trace', TRUST_PROXY: true }),
-      db: database.db,
-      serveWeb: false,
-      logStream: stream,
-    });
-    await app.ready();
-    context = {
-      app,
-      database,
-      async close() {
-        await app.close();
-        await database.close();
-      },
-    };
+    ({ context, log } = await createLoggedContext());
     setup = await prepareRemediation(context);
     const item = await setup.committee.post(`/api/v1/meetings/${setup.meetingId}/remediation-items`, {
       pointId: setup.points.collective,
@@ -61,7 +32,7 @@ describe('anonymity of comments sent with a code (S6)', () => {
       deadline: dayFromToday(20),
     });
     code = (await issueCodes(setup.committee, setup.meetingId, 2))[0]!;
-    auditBefore = await auditCount();
+    auditBefore = await auditCount(context);
     const headers = { 'user-agent': USER_AGENT, 'x-forwarded-for': ADDRESS };
     const holder = setup.nonMember.client;
     const opened = await holder.request('POST', '/api/v1/supervise/open', { code }, headers);
@@ -93,44 +64,23 @@ describe('anonymity of comments sent with a code (S6)', () => {
   });
 
   it('keeps no trace of the code, the user agent or the address in any column of any table', async () => {
-    const normalized = normalizeCode(code);
-    const needles = [
-      normalized,
-      code,
-      createHash('sha256').update(normalized).digest('hex'),
+    const { found } = await findInEveryColumn(context, [
+      ...codeForms(code),
       USER_AGENT,
       'GiamSatBiMat',
       ADDRESS,
-    ];
-    const columns = await queryRows<{ table_name: string; column_name: string }>(
-      context.database.db,
-      sql`select c.table_name, c.column_name from information_schema.columns c
-          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-          where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-            and c.data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'uuid', 'ARRAY', 'inet')`,
-    );
-    const found: string[] = [];
-    for (const { table_name, column_name } of columns) {
-      for (const needle of needles) {
-        const [row] = await queryRows<{ n: number }>(
-          context.database.db,
-          sql`select count(*)::int as n from ${sql.identifier(table_name)}
-              where ${sql.identifier(column_name)}::text ilike ${`%${needle}%`}`,
-        );
-        if (Number(row!.n) > 0) found.push(`${table_name}.${column_name} ∋ ${needle}`);
-      }
-    }
+    ]);
     expect(found).toEqual([]);
   });
 
   it('records no audit entry', async () => {
-    expect(await auditCount()).toBe(auditBefore);
+    expect(await auditCount(context)).toBe(auditBefore);
   });
 
   it('logs neither the code, the user agent, the address nor the supervision routes', () => {
     const text = log.join('');
     expect(text).toContain('/remediation-items');
-    for (const secret of [normalizeCode(code), code, USER_AGENT, 'GiamSatBiMat', ADDRESS, '/supervise']) {
+    for (const secret of [...codeForms(code), USER_AGENT, 'GiamSatBiMat', ADDRESS, '/supervise']) {
       expect(text).not.toContain(secret);
     }
   });
