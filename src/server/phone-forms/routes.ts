@@ -15,6 +15,7 @@ import { renderQrSheet } from '../../documents/qr-sheet-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { presentMeeting } from '../meetings/presenter.js';
+import { ANONYMOUS_ROUTE, codeLookupThrottle } from './anonymous-routes.js';
 import { loadCodeKey } from './codes.js';
 import {
   closeFormWindow,
@@ -25,32 +26,13 @@ import {
   openPhoneForm,
   releasedForms,
   submitPhoneForm,
-  UnknownCodeError,
 } from './service.js';
-import { CodeAttemptThrottle } from './throttle.js';
 
 const tags = ['Phiếu góp ý ẩn danh'];
 
-/**
- * S6: the phone's routes look up no session (so a logged-in browser leaves no trace on its
- * account) and log no request line (no address, no time, no path reaching the log).
- */
-const ANONYMOUS = { config: { public: true, anonymous: true }, logLevel: 'silent' } as const;
-
 export async function phoneFormRoutes(app: App): Promise<void> {
   const key = await loadCodeKey(app.config);
-  const throttle = new CodeAttemptThrottle();
-
-  /** Runs a code lookup, counting an unknown code against the client's address. */
-  async function withCodeThrottle<T>(address: string, work: () => Promise<T>): Promise<T> {
-    throttle.check(address);
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof UnknownCodeError) throttle.fail(address);
-      throw error;
-    }
-  }
+  const withCodeThrottle = codeLookupThrottle();
 
   app.post(
     '/meetings/:id/phone-codes/sheet.pdf',
@@ -145,7 +127,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
   app.post(
     '/phone-form/open',
     {
-      ...ANONYMOUS,
+      ...ANONYMOUS_ROUTE,
       schema: {
         tags,
         summary: 'Điện thoại mở phiếu bằng mã: cơ quan, ngày họp, các đảng viên và bản tóm tắt',
@@ -159,7 +141,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
   app.post(
     '/phone-form/submit',
     {
-      ...ANONYMOUS,
+      ...ANONYMOUS_ROUTE,
       schema: {
         tags,
         summary: 'Điện thoại gửi một phiếu góp ý ẩn danh cho một đảng viên',

@@ -5,38 +5,20 @@ import {
   superviseOpenBody,
 } from '../../contract/remediation.js';
 import type { App } from '../http/types.js';
+import { ANONYMOUS_ROUTE, codeLookupThrottle } from '../phone-forms/anonymous-routes.js';
 import { loadCodeKey } from '../phone-forms/codes.js';
-import { UnknownCodeError } from '../phone-forms/service.js';
-import { CodeAttemptThrottle } from '../phone-forms/throttle.js';
 import { commentWithCode, openWithCode } from './comments.js';
 
 const tags = ['Giám sát kế hoạch khắc phục'];
 
-/**
- * S6, as for the phone form: no session looked up (a signed-in browser leaves no trace on its
- * account) and no request line logged (no address, time or path).
- */
-const ANONYMOUS = { config: { public: true, anonymous: true }, logLevel: 'silent' } as const;
-
 export async function superviseRoutes(app: App): Promise<void> {
   const key = await loadCodeKey(app.config);
-  const throttle = new CodeAttemptThrottle();
-
-  /** Runs a code lookup, counting an unknown code against the client's address (memory only). */
-  async function withCodeThrottle<T>(address: string, work: () => Promise<T>): Promise<T> {
-    throttle.check(address);
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof UnknownCodeError) throttle.fail(address);
-      throw error;
-    }
-  }
+  const withCodeThrottle = codeLookupThrottle();
 
   app.post(
     '/supervise/open',
     {
-      ...ANONYMOUS,
+      ...ANONYMOUS_ROUTE,
       schema: {
         tags,
         summary:
@@ -51,7 +33,7 @@ export async function superviseRoutes(app: App): Promise<void> {
   app.post(
     '/supervise/comment',
     {
-      ...ANONYMOUS,
+      ...ANONYMOUS_ROUTE,
       schema: {
         tags,
         summary: 'Quần chúng góp ý ẩn danh về một việc khắc phục bằng mã (không lưu mã, tên, giờ)',
