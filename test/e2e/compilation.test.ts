@@ -1,15 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  api,
+  demoAccountId,
+  demoMember,
+  type E2eServer,
+  launchBrowser,
+  markAllPresent,
+  moveAgenda,
+  publishDemoPlan,
+  scheduleDemoMeeting,
+  signIn,
+  startServer,
+} from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const SLOW = 'Giải quyết hồ sơ của người dân còn chậm';
 const SLOW_AGAIN = 'Giải quyết hồ sơ của người dân còn chậm trễ';
 const DISSENT = 'Đồng chí không hề chậm, hồ sơ tồn là do thiếu người.';
 const PROPOSAL = 'Chi bộ nên công khai tiến độ giải quyết hồ sơ.';
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 /** Picks an option of a Mantine select inside `scope`, found by its label. */
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
@@ -26,75 +35,27 @@ describe('the committee compiles a meeting’s opinions, keeping a dissenting on
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
-        number: '05',
-        place: 'Trà Vinh',
-        annualTheme: 'Đoàn kết, kỷ cương',
-      },
+    const plan = await publishDemoPlan(browser, server, {
+      number: '05',
+      place: 'Trà Vinh',
+      annualTheme: 'Đoàn kết, kỷ cương',
     });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
 
-    const admin = await browser.newPage();
-    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
-    const accounts = await (await admin.request.get(api(server, '/accounts?q=thuky'))).json();
-    const thuky = accounts.items.find((account: { username: string }) => account.username === 'thuky');
-    await admin.close();
-    const member = await browser.newPage();
-    await signIn(member, server.baseUrl, 'dangvien', DEMO_PASSWORD);
-    const mine = await (await member.request.get(api(server, '/self-criticisms/mine'))).json();
-    const workplaceId = mine.items[0].workplaceId as string;
-    const dangvien = mine.items[0].id as string;
-    await member.close();
-
+    const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
+    const { workplaceId, selfCriticismId: dangvien } = await demoMember(browser, server);
     committeePage = await (await browser.newContext()).newPage();
     await signIn(committeePage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
     const request = committeePage.request;
-    const scheduled = await request.post(api(server, `/plans/${plan.id}/workplaces/${workplaceId}/meeting`), {
-      data: {
-        startsAt: `${plan.meetingsDueOn}T08:00:00+07:00`,
-        endsAt: `${plan.meetingsDueOn}T11:00:00+07:00`,
-        place: 'Hội trường Sở Y tế',
-        chairName: 'Bí thư Chi bộ Văn phòng Sở Y tế',
-        secretaryAccountId: thuky.id,
-        delegates: [],
-      },
-    });
-    expect(scheduled.status(), await scheduled.text()).toBe(201);
-    const meetingId = (await scheduled.json()).id as string;
+    const meetingId = await scheduleDemoMeeting(
+      request,
+      server,
+      { planId: plan.id, workplaceId, day: plan.meetingsDueOn, secretaryAccountId },
+      { delegates: [] },
+    );
     meetingPath = `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`;
     const meetingUrl = api(server, `/meetings/${meetingId}`);
-    const version = async () => (await (await request.get(meetingUrl)).json()).version as number;
-    const attendance = await (await request.get(`${meetingUrl}/attendance`)).json();
-    const marked = await request.put(`${meetingUrl}/attendance`, {
-      data: {
-        version: attendance.version,
-        members: attendance.members.map((row: { selfCriticismId: string }) => ({
-          selfCriticismId: row.selfCriticismId,
-          present: true,
-        })),
-        massesPresent: 12,
-      },
-    });
-    expect(marked.status(), await marked.text()).toBe(200);
-    const move = async (step: string) => {
-      const moved = await request.put(`${meetingUrl}/agenda`, { data: { step, version: await version() } });
-      expect(moved.status(), await moved.text()).toBe(200);
-    };
+    await markAllPresent(request, server, meetingId, 12);
+    const move = (step: string) => moveAgenda(request, server, meetingId, step);
     await move('opening');
     const opinion = async (fields: object) => {
       const recorded = await request.post(`${meetingUrl}/feedback`, {

@@ -2,14 +2,22 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveView, OpinionEntry } from '../../src/contract/feedback.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  api,
+  demoAccountId,
+  demoMember,
+  type E2eServer,
+  launchBrowser,
+  markAllPresent,
+  publishDemoPlan,
+  scheduleDemoMeeting,
+  signIn,
+  startServer,
+} from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const FIRST = 'Đồng chí luôn đến sớm, chuẩn bị tài liệu chu đáo cho các cuộc họp.';
 const SECOND = 'Đề nghị đồng chí trả lời văn bản của người dân nhanh hơn.';
 const OFFLINE = ['Ý kiến gõ khi mất mạng thứ nhất.', 'Ý kiến gõ khi mất mạng thứ hai.'];
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 /** Types an opinion with the keyboard only: text, Tab to the speaker, Ctrl+Enter to save. */
 async function typeOpinion(page: Page, text: string, speaker?: string) {
@@ -45,72 +53,24 @@ describe('the live meeting page in two browsers', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
-        number: '04',
-        place: 'Trà Vinh',
-        annualTheme: 'Đoàn kết, kỷ cương',
-      },
+    const plan = await publishDemoPlan(browser, server, {
+      number: '04',
+      place: 'Trà Vinh',
+      annualTheme: 'Đoàn kết, kỷ cương',
     });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
 
-    const admin = await browser.newPage();
-    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
-    const accounts = await (await admin.request.get(api(server, '/accounts?q=thuky'))).json();
-    const thuky = accounts.items.find((account: { username: string }) => account.username === 'thuky');
-    await admin.close();
-    const member = await browser.newPage();
-    await signIn(member, server.baseUrl, 'dangvien', DEMO_PASSWORD);
-    const mine = await (await member.request.get(api(server, '/self-criticisms/mine'))).json();
-    const workplaceId = mine.items[0].workplaceId as string;
-    await member.close();
-
+    const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
+    const { workplaceId } = await demoMember(browser, server);
     chair = await browser.newContext();
     chairPage = await chair.newPage();
     await signIn(chairPage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
-    const scheduled = await chairPage.request.post(
-      api(server, `/plans/${plan.id}/workplaces/${workplaceId}/meeting`),
-      {
-        data: {
-          startsAt: `${plan.meetingsDueOn}T08:00:00+07:00`,
-          endsAt: `${plan.meetingsDueOn}T11:00:00+07:00`,
-          place: 'Hội trường Sở Y tế',
-          chairName: 'Bí thư Chi bộ Văn phòng Sở Y tế',
-          secretaryAccountId: thuky.id,
-          delegates: ['Đại diện Đảng ủy Sở Y tế'],
-        },
-      },
+    meetingId = await scheduleDemoMeeting(
+      chairPage.request,
+      server,
+      { planId: plan.id, workplaceId, day: plan.meetingsDueOn, secretaryAccountId },
+      { delegates: ['Đại diện Đảng ủy Sở Y tế'] },
     );
-    expect(scheduled.status(), await scheduled.text()).toBe(201);
-    meetingId = (await scheduled.json()).id;
-    const attendance = await (
-      await chairPage.request.get(api(server, `/meetings/${meetingId}/attendance`))
-    ).json();
-    const marked = await chairPage.request.put(api(server, `/meetings/${meetingId}/attendance`), {
-      data: {
-        version: attendance.version,
-        members: attendance.members.map((row: { selfCriticismId: string }) => ({
-          selfCriticismId: row.selfCriticismId,
-          present: true,
-        })),
-        massesPresent: 12,
-      },
-    });
-    expect(marked.status(), await marked.text()).toBe(200);
+    await markAllPresent(chairPage.request, server, meetingId, 12);
 
     secretary = await browser.newContext();
     secretaryPage = await secretary.newPage();

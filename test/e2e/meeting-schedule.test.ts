@@ -1,13 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  api,
+  type E2eServer,
+  launchBrowser,
+  OFFICE,
+  publishDemoPlan,
+  signIn,
+  startServer,
+} from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
-const OFFICE = 'Văn phòng Sở Y tế';
 const ABSENCE_REASON = 'Đi công tác tại Hà Nội theo quyết định của Sở';
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 describe('scheduling a meeting and marking attendance in the browser', () => {
   let server: E2eServer;
@@ -18,24 +22,9 @@ describe('scheduling a meeting and marking attendance in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: { ...(await template.json()), number: '03', place: 'Trà Vinh', meetingsDueOn: '2026-11-15' },
-    });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    planId = plan.id;
-    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
+    planId = (
+      await publishDemoPlan(browser, server, { number: '03', place: 'Trà Vinh', meetingsDueOn: '2026-11-15' })
+    ).id;
     page = await (await browser.newContext()).newPage();
     await signIn(page, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
   });

@@ -8,15 +8,21 @@ import { vietnamDate } from '../../src/domain/meetings.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { MINUTES_LOCKED_MESSAGE } from '../../src/server/http/error-handler.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  api,
+  type E2eServer,
+  launchBrowser,
+  OFFICE,
+  publishDemoPlan,
+  signIn,
+  startServer,
+} from './support.js';
 
 /**
  * Issue 5's "Done means", in order, on the demo data: one cell's meeting from scheduling to the
  * signed, locked minutes. Each `it` continues where the previous one left off.
  */
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
-const OFFICE = 'Văn phòng Sở Y tế';
 const DAY = 24 * 60 * 60_000;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ABSENCE_REASON = 'Đi công tác tại Cần Thơ theo quyết định của Sở';
@@ -30,7 +36,6 @@ const PHONE = ['Phiếu điện thoại thứ nhất.', 'Phiếu điện thoại
 const PAPER = 'Phiếu giấy: đồng chí giữ gìn tài sản cơ quan cẩn thận.';
 const EDITED = 'Sửa sau khi đã ký biên bản.';
 
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 const dayAfter = (days: number) => vietnamDate(new Date(Date.now() + days * DAY));
 /** yyyy-mm-dd as the form's dd/mm/yyyy. */
 const typed = (isoDate: string) => isoDate.split('-').reverse().join('/');
@@ -93,31 +98,15 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
+    planId = (
+      await publishDemoPlan(browser, server, {
         number: '05',
         place: 'Trà Vinh',
         meetingsDueOn: dayAfter(10),
         baseReportsDueOn: dayAfter(15),
         upwardReportDueOn: dayAfter(20),
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const plan = await created.json();
-    planId = plan.id;
-    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
+      })
+    ).id;
 
     committee = await browser.newContext({ acceptDownloads: true });
     committeePage = await committee.newPage();

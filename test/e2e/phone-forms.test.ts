@@ -7,14 +7,21 @@ import { vietnamDate } from '../../src/domain/meetings.js';
 import { WEB_DIST } from '../../src/server/app.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  demoAccountId,
+  demoMember,
+  type E2eServer,
+  launchBrowser,
+  OFFICE,
+  publishDemoPlan,
+  scheduleDemoMeeting,
+  signIn,
+  startServer,
+} from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
-const OFFICE = 'Văn phòng Sở Y tế';
 const DAY = 24 * 60 * 60_000;
 const P5_BUDGET_BYTES = 100 * 1024;
 
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 const dayAfter = (days: number) => vietnamDate(new Date(Date.now() + days * DAY));
 
 /** Chromium's "Slow 3G" profile (DevTools): 2 s latency, about 50 KB/s each way. */
@@ -41,63 +48,26 @@ describe('anonymous phone forms in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
+    planId = (
+      await publishDemoPlan(browser, server, {
         number: '03',
         place: 'Trà Vinh',
         meetingsDueOn: dayAfter(10),
         baseReportsDueOn: dayAfter(15),
         upwardReportDueOn: dayAfter(20),
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const plan = await created.json();
-    planId = plan.id;
-    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    const workplaces = await (
-      await board.request.get(api(server, `/plans/${planId}/workplaces?pageSize=100`))
-    ).json();
-    workplaceId = workplaces.items.find(
-      (item: { workplaceName: string }) => item.workplaceName === OFFICE,
-    ).workplaceId;
-    await board.close();
-
-    const admin = await browser.newPage();
-    await signIn(admin, server.baseUrl, 'admin', DEMO_PASSWORD);
-    const accounts = await (await admin.request.get(api(server, '/accounts?q=quanchung'))).json();
-    const secretaryAccountId = accounts.items.find(
-      (item: { username: string }) => item.username === 'quanchung',
+      })
     ).id;
-    await admin.close();
-
+    ({ workplaceId } = await demoMember(browser, server));
+    const secretaryAccountId = await demoAccountId(browser, server, 'quanchung');
     committee = await browser.newContext({ acceptDownloads: true });
     const page = await committee.newPage();
     await signIn(page, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
-    const tomorrow = dayAfter(1);
-    const scheduled = await page.request.post(
-      api(server, `/plans/${planId}/workplaces/${workplaceId}/meeting`),
-      {
-        data: {
-          startsAt: `${tomorrow}T08:00:00+07:00`,
-          endsAt: `${tomorrow}T11:30:00+07:00`,
-          place: 'Hội trường Sở Y tế',
-          chairName: 'Bí thư Chi bộ',
-          secretaryAccountId,
-        },
-      },
+    await scheduleDemoMeeting(
+      page.request,
+      server,
+      { planId, workplaceId, day: dayAfter(1), secretaryAccountId },
+      { endsAt: `${dayAfter(1)}T11:30:00+07:00`, chairName: 'Bí thư Chi bộ' },
     );
-    expect(scheduled.status(), await scheduled.text()).toBe(201);
     await page.close();
   });
   afterAll(async () => {

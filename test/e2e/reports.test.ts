@@ -1,13 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import { BLOC, type E2eServer, launchBrowser, publishDemoPlan, signIn, startServer } from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const HEALTH = 'Đảng bộ Sở Y tế';
 const OFFICE_CELL = 'Chi bộ Văn phòng Sở Y tế';
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 /** Opens the organization's own report from the reports page and submits it after the confirmation. */
 async function submitOwnReport(
@@ -44,32 +41,21 @@ describe('reports up the tree in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2025`),
-    );
     // Deadlines already past: the reports are late or missing whatever day the test runs.
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
-        number: '03',
-        year: 2025,
-        meetingsDueOn: '2025-11-15',
-        baseReportsDueOn: '2025-11-20',
-        upwardReportDueOn: '2025-11-30',
-      },
-    });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    planId = plan.id;
-    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
+    planId = (
+      await publishDemoPlan(
+        browser,
+        server,
+        {
+          number: '03',
+          year: 2025,
+          meetingsDueOn: '2025-11-15',
+          baseReportsDueOn: '2025-11-20',
+          upwardReportDueOn: '2025-11-30',
+        },
+        2025,
+      )
+    ).id;
   });
 
   afterAll(async () => {

@@ -4,10 +4,16 @@ import type { SelfCriticismStatusView } from '../../src/contract/self-criticisms
 import { selfCriticismTemplate } from '../../src/documents/self-criticism-template.js';
 import { COMMENT_MISSING } from '../../src/domain/self-criticism.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import {
+  api,
+  type E2eServer,
+  launchBrowser,
+  OFFICE,
+  publishDemoPlan,
+  signIn,
+  startServer,
+} from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
-const OFFICE = 'Văn phòng Sở Y tế';
 const TEMPLATE = selfCriticismTemplate('without_office', 2026);
 const WRITTEN = {
   politicalIdeology: 'Luôn chấp hành nghiêm đường lối của Đảng, chính sách pháp luật của Nhà nước.',
@@ -19,8 +25,6 @@ const WRITTEN = {
 const FIXED_SHORTCOMINGS =
   'Có lúc chậm trễ trong xử lý văn bản đến; nguyên nhân: chưa sắp xếp thời gian hợp lý.';
 const REMEDIES = 'Lập sổ theo dõi văn bản đến, xử lý trong ngày.';
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 /** Waits for the autosave to answer after typing, then for the page to say so. */
 async function typeAndSave(page: Page, type: () => Promise<void>) {
@@ -54,31 +58,15 @@ describe('self-criticism reports in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: {
-        ...(await template.json()),
+    planId = (
+      await publishDemoPlan(browser, server, {
         number: '03',
         place: 'Trà Vinh',
         annualTheme: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
         manifestationsText:
           '1. Phai nhạt lý tưởng cách mạng.\n2. Nói không đi đôi với làm.\n3. Ngại học tập lý luận chính trị.',
-      },
-    });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    planId = plan.id;
-    const published = await board.request.post(api(server, `/plans/${planId}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
+      })
+    ).id;
     member = await browser.newContext();
     committee = await browser.newContext();
   });

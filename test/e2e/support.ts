@@ -1,8 +1,10 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { loadPgliteSnapshot } from '../../src/db/pglite-snapshot.js';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { loadDemo } from '../../src/server/demo/load.js';
 import type { App } from '../../src/server/http/types.js';
 
@@ -57,4 +59,135 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+/** The demo's bloc, whose organization board (bantochuc) publishes the plans. */
+export const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
+/** The demo workplace that must hold a meeting (dangvien and quanchung work there). */
+export const OFFICE = 'Văn phòng Sở Y tế';
+
+export const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
+
+/** A new page of `browser` signed in as `username` (demo password). */
+export async function signedInPage(browser: Browser, server: E2eServer, username: string): Promise<Page> {
+  const page = await browser.newPage();
+  await signIn(page, server.baseUrl, username, DEMO_PASSWORD);
+  return page;
+}
+
+export interface DemoPlan {
+  id: string;
+  version: number;
+  meetingsDueOn: string;
+}
+
+/**
+ * The demo has no published plan: bantochuc creates the bloc's plan for `year` from the template,
+ * with `fields` over it, and publishes it.
+ */
+export async function publishDemoPlan(
+  browser: Browser,
+  server: E2eServer,
+  fields: Record<string, unknown>,
+  year = 2026,
+): Promise<DemoPlan> {
+  const board = await signedInPage(browser, server, 'bantochuc');
+  const roots = await (await board.request.get(api(server, '/organizations'))).json();
+  const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
+  const template = await board.request.get(
+    api(server, `/plans/template?organizationId=${bloc.id}&year=${year}`),
+  );
+  const created = await board.request.post(api(server, '/plans'), {
+    data: { ...(await template.json()), ...fields },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const plan = (await created.json()) as DemoPlan;
+  const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
+    data: { version: plan.version },
+  });
+  expect(published.status()).toBe(200);
+  await board.close();
+  return plan;
+}
+
+/** A demo account's id, as the administrator finds it. */
+export async function demoAccountId(browser: Browser, server: E2eServer, username: string): Promise<string> {
+  const admin = await signedInPage(browser, server, 'admin');
+  const accounts = await (await admin.request.get(api(server, `/accounts?q=${username}`))).json();
+  const account = accounts.items.find((item: { username: string }) => item.username === username);
+  await admin.close();
+  return account.id;
+}
+
+/** dangvien's self-criticism under the published plan, and their workplace (Văn phòng Sở Y tế). */
+export async function demoMember(
+  browser: Browser,
+  server: E2eServer,
+): Promise<{ workplaceId: string; selfCriticismId: string }> {
+  const member = await signedInPage(browser, server, 'dangvien');
+  const mine = await (await member.request.get(api(server, '/self-criticisms/mine'))).json();
+  await member.close();
+  return { workplaceId: mine.items[0].workplaceId, selfCriticismId: mine.items[0].id };
+}
+
+/**
+ * The workplace's committee (the request of a page signed in as chiuy.vp) schedules its meeting on
+ * `day`, 08:00–11:00 at the Sở Y tế hall unless `fields` say otherwise; returns the meeting's id.
+ */
+export async function scheduleDemoMeeting(
+  request: APIRequestContext,
+  server: E2eServer,
+  meeting: { planId: string; workplaceId: string; day: string; secretaryAccountId: string },
+  fields: Record<string, unknown> = {},
+): Promise<string> {
+  const scheduled = await request.post(
+    api(server, `/plans/${meeting.planId}/workplaces/${meeting.workplaceId}/meeting`),
+    {
+      data: {
+        startsAt: `${meeting.day}T08:00:00+07:00`,
+        endsAt: `${meeting.day}T11:00:00+07:00`,
+        place: 'Hội trường Sở Y tế',
+        chairName: 'Bí thư Chi bộ Văn phòng Sở Y tế',
+        secretaryAccountId: meeting.secretaryAccountId,
+        ...fields,
+      },
+    },
+  );
+  expect(scheduled.status(), await scheduled.text()).toBe(201);
+  return (await scheduled.json()).id;
+}
+
+/** Marks every member present, with `massesPresent` people of the masses. */
+export async function markAllPresent(
+  request: APIRequestContext,
+  server: E2eServer,
+  meetingId: string,
+  massesPresent: number,
+): Promise<void> {
+  const url = api(server, `/meetings/${meetingId}/attendance`);
+  const attendance = await (await request.get(url)).json();
+  const marked = await request.put(url, {
+    data: {
+      version: attendance.version,
+      members: attendance.members.map((row: { selfCriticismId: string }) => ({
+        selfCriticismId: row.selfCriticismId,
+        present: true,
+      })),
+      massesPresent,
+    },
+  });
+  expect(marked.status(), await marked.text()).toBe(200);
+}
+
+/** Moves the meeting's agenda to `step` with the meeting's current version. */
+export async function moveAgenda(
+  request: APIRequestContext,
+  server: E2eServer,
+  meetingId: string,
+  step: string,
+): Promise<void> {
+  const url = api(server, `/meetings/${meetingId}`);
+  const { version } = await (await request.get(url)).json();
+  const moved = await request.put(`${url}/agenda`, { data: { step, version } });
+  expect(moved.status(), await moved.text()).toBe(200);
 }

@@ -4,12 +4,9 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { HEADER_ROW, MEMBER_HEADERS, ORGANIZATION_HEADERS } from '../../src/server/year-end/workbooks.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import { type E2eServer, launchBrowser, publishDemoPlan, signIn, startServer } from './support.js';
 
-const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const CELL = 'Chi bộ Văn phòng Sở Y tế';
-
-const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path}`;
 
 async function downloadSheet(page: Page, button: string): Promise<ExcelJS.Worksheet> {
   const downloaded: Promise<Download> = page.waitForEvent('download');
@@ -26,23 +23,7 @@ describe('year end in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const board = await browser.newPage();
-    await signIn(board, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
-    const roots = await (await board.request.get(api(server, '/organizations'))).json();
-    const bloc = roots.items.find((organization: { name: string }) => organization.name === BLOC);
-    const template = await board.request.get(
-      api(server, `/plans/template?organizationId=${bloc.id}&year=2026`),
-    );
-    const created = await board.request.post(api(server, '/plans'), {
-      data: { ...(await template.json()), number: '03', place: 'Trà Vinh' },
-    });
-    expect(created.status()).toBe(201);
-    const plan = await created.json();
-    const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
-      data: { version: plan.version },
-    });
-    expect(published.status()).toBe(200);
-    await board.close();
+    await publishDemoPlan(browser, server, { number: '03', place: 'Trà Vinh' });
   });
   afterAll(async () => {
     await browser?.close();
