@@ -8,9 +8,8 @@ import {
   updatePointBody,
 } from '../../contract/compilations.js';
 import { buildCompilationDocument } from '../../documents/compilation-document.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { createCompilation, syncCompilation } from './create.js';
@@ -22,14 +21,6 @@ import { readCompilation } from './read.js';
 
 const tags = ['Tổng hợp ý kiến'];
 const view = { 200: compilationView };
-
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
 
 export async function compilationRoutes(app: App): Promise<void> {
   app.post(
@@ -148,7 +139,7 @@ export async function compilationRoutes(app: App): Promise<void> {
   );
 
   for (const format of ['docx', 'pdf'] as const) {
-    const { type, render } = FORMATS[format];
+    const { type, render } = DOCUMENT_FORMATS[format];
     app.get(
       `/meetings/:id/compilation.${format}`,
       {

@@ -8,10 +8,9 @@ import {
   signMinutesBody,
   updateMinutesBody,
 } from '../../contract/minutes.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildMinutesDocument } from '../../documents/minutes-document.js';
-import { renderPdf } from '../../documents/pdf.js';
 import { requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import type { App } from '../http/types.js';
@@ -27,14 +26,6 @@ import {
 } from './signing.js';
 
 const tags = ['Biên bản'];
-
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
 
 const SCAN_EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -218,7 +209,7 @@ export async function minutesRoutes(app: App): Promise<void> {
   );
 
   for (const format of ['docx', 'pdf'] as const) {
-    const { type, render } = FORMATS[format];
+    const { type, render } = DOCUMENT_FORMATS[format];
     app.get(
       `/meetings/:id/minutes.${format}`,
       {

@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import { idParams } from '../../contract/common.js';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildPlanDocument, type PlanDocumentInput } from '../../documents/plan-document.js';
 import { planFullNumber } from '../../domain/plans.js';
 import type { Actor } from '../auth/actor.js';
@@ -13,14 +12,6 @@ import type { App } from '../http/types.js';
 import { planInScope } from './access.js';
 
 const tags = ['Kế hoạch'];
-
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
 
 /** The plan as its document: the header lines come from the issuing organization's record. */
 async function planDocumentInput(db: DbOrTx, actor: Actor, id: string) {
@@ -60,7 +51,7 @@ export async function planDocumentRoutes(app: App): Promise<void> {
           requireActor(request.actor),
           request.params.id,
         );
-        const { type, render } = FORMATS[format];
+        const { type, render } = DOCUMENT_FORMATS[format];
         const file = await render(buildPlanDocument(input));
         return reply
           .type(type)

@@ -1,23 +1,14 @@
 import { idParams } from '../../contract/common.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildRemediationDocument } from '../../documents/remediation-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { remediationDocumentInput } from './documents.js';
 
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
-
 export async function remediationDocumentRoutes(app: App): Promise<void> {
   for (const format of ['docx', 'pdf'] as const) {
-    const { type, render } = FORMATS[format];
+    const { type, render } = DOCUMENT_FORMATS[format];
     app.get(
       `/meetings/:id/remediation.${format}`,
       {

@@ -1,7 +1,6 @@
 import { idParams } from '../../contract/common.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildReportDocument } from '../../documents/report-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
@@ -10,14 +9,6 @@ import { reportDocumentInput, reportWorkbook } from './documents.js';
 import { reportById } from './service.js';
 
 const tags = ['Báo cáo'];
-
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
 
 const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '-').trim();
 
@@ -38,7 +29,7 @@ export async function reportDocumentRoutes(app: App): Promise<void> {
           requireActor(request.actor),
           request.params.id,
         );
-        const { type, render } = FORMATS[format];
+        const { type, render } = DOCUMENT_FORMATS[format];
         const file = await render(buildReportDocument(reportDocumentInput(detail, organization, place)));
         return reply
           .type(type)

@@ -4,7 +4,7 @@ import { idParams, idSchema } from '../../contract/common.js';
 import { planWorkplaceParams } from '../../contract/plans.js';
 import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildSelfCriticismDocument } from '../../documents/self-criticism-document.js';
 import { buildSummaryListDocument } from '../../documents/summary-list-document.js';
 import { SELF_CRITICISM_TEMPLATES } from '../../domain/self-criticism.js';
@@ -20,14 +20,6 @@ import {
 } from './documents.js';
 
 const tags = ['Bản tự phê bình'];
-
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
 
 const TEMPLATE_NAMES = {
   with_office: 'có chức vụ',
@@ -68,7 +60,7 @@ async function workplaceZip(workplace: WorkplaceReports): Promise<Buffer> {
 
 export async function selfCriticismDocumentRoutes(app: App): Promise<void> {
   for (const format of ['docx', 'pdf'] as const) {
-    const { type, render } = FORMATS[format];
+    const { type, render } = DOCUMENT_FORMATS[format];
 
     app.get(
       `/self-criticisms/:id/document.${format}`,

@@ -9,10 +9,9 @@ import {
   writtenFormList,
 } from '../../contract/written-feedback.js';
 import { plans } from '../../db/schema/index.js';
-import { renderDocx } from '../../documents/docx.js';
 import { buildFeedbackForms } from '../../documents/feedback-form-document.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderPdf } from '../../documents/pdf.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { requireActor } from '../auth/actor.js';
 import { notFound } from '../errors.js';
 import type { App } from '../http/types.js';
@@ -22,17 +21,9 @@ import { feedbackMeetingsOfMe, listWrittenForms, recordPaperForm, submitOnlineFo
 
 const tags = ['Phiếu góp ý'];
 
-const FORMATS = {
-  docx: {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderDocx,
-  },
-  pdf: { type: 'application/pdf', render: renderPdf },
-} as const;
-
 export async function writtenFeedbackRoutes(app: App): Promise<void> {
   for (const format of ['docx', 'pdf'] as const) {
-    const { type, render } = FORMATS[format];
+    const { type, render } = DOCUMENT_FORMATS[format];
     app.get(
       `/meetings/:id/feedback-forms.${format}`,
       {
