@@ -114,17 +114,6 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                     >
                       {workplace.workplaceName}
                     </Anchor>
-                    {workplace.required && (
-                      <Anchor
-                        component={Link}
-                        to={PATHS.meeting(planId, workplace.workplaceId)}
-                        size="xs"
-                        display="block"
-                        aria-label={`Buổi họp của ${workplace.workplaceName}`}
-                      >
-                        Buổi họp
-                      </Anchor>
-                    )}
                   </Table.Td>
                   <Table.Td>{workplace.organizationName}</Table.Td>
                   <Table.Td ta="right">
@@ -137,7 +126,20 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                   <Table.Td>
                     <RequiredBadge required={workplace.required} />
                   </Table.Td>
-                  <Table.Td>{workplace.statusLabel}</Table.Td>
+                  <Table.Td>
+                    {workplace.statusLabel}
+                    {workplace.required && (
+                      <Anchor
+                        component={Link}
+                        to={PATHS.meeting(planId, workplace.workplaceId)}
+                        size="xs"
+                        display="block"
+                        aria-label={`Buổi họp của ${workplace.workplaceName}`}
+                      >
+                        Buổi họp
+                      </Anchor>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <ReportCounts reports={workplace.reports} />
                   </Table.Td>
