@@ -2,15 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import {
-  api,
-  demoAccountId,
-  demoMember,
+  demoScheduledMeeting,
   type E2eServer,
   launchBrowser,
   markAllPresent,
   moveAgenda,
-  publishDemoPlan,
-  scheduleDemoMeeting,
   signIn,
   startServer,
 } from './support.js';
@@ -35,25 +31,14 @@ describe('the committee compiles a meeting’s opinions, keeping a dissenting on
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const plan = await publishDemoPlan(browser, server, {
+    const meeting = await demoScheduledMeeting(browser, server, {
       number: '05',
       place: 'Trà Vinh',
       annualTheme: 'Đoàn kết, kỷ cương',
     });
-
-    const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
-    const { workplaceId, selfCriticismId: dangvien } = await demoMember(browser, server);
-    committeePage = await (await browser.newContext()).newPage();
-    await signIn(committeePage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+    ({ committeePage, meetingPath } = meeting);
+    const { meetingId, meetingUrl, dangvien } = meeting;
     const request = committeePage.request;
-    const meetingId = await scheduleDemoMeeting(
-      request,
-      server,
-      { planId: plan.id, workplaceId, day: plan.meetingsDueOn, secretaryAccountId },
-      { delegates: [] },
-    );
-    meetingPath = `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`;
-    const meetingUrl = api(server, `/meetings/${meetingId}`);
     await markAllPresent(request, server, meetingId, 12);
     const move = (step: string) => moveAgenda(request, server, meetingId, step);
     await move('opening');

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveView, OpinionEntry } from '../../src/contract/feedback.js';
 import type { MinutesView } from '../../src/contract/minutes.js';
@@ -10,6 +10,7 @@ import { MINUTES_LOCKED_MESSAGE } from '../../src/server/http/error-handler.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
 import {
   api,
+  downloadFrom,
   type E2eServer,
   launchBrowser,
   OFFICE,
@@ -59,19 +60,6 @@ async function typeOpinion(
   // Saved: the box is empty and has the cursor again, ready for the next opinion.
   await expect.poll(() => box.inputValue()).toBe('');
   await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
-}
-
-/** The file a download link gives, with the content type the server sends for it. */
-async function downloadFrom(page: Page, name: string): Promise<{ content: Buffer; type: string | null }> {
-  const link = page.getByRole('link', { name, exact: true });
-  const href = await link.getAttribute('href');
-  const downloaded: Promise<Download> = page.waitForEvent('download');
-  await link.click();
-  const content = await readFile((await (await downloaded).path())!);
-  const served = await page.request.get(`${new URL(page.url()).origin}${href}`);
-  expect(served.status()).toBe(200);
-  expect(Buffer.from(await served.body()).subarray(0, 4)).toEqual(content.subarray(0, 4));
-  return { content, type: served.headers()['content-type'] ?? null };
 }
 
 describe('issue 5 in the browser: a cell meeting from scheduling to signed, locked minutes', () => {

@@ -4,14 +4,11 @@ import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
 import {
   api,
-  demoAccountId,
-  demoMember,
+  demoScheduledMeeting,
   type E2eServer,
   launchBrowser,
   markAllPresent,
   moveAgenda,
-  publishDemoPlan,
-  scheduleDemoMeeting,
   signIn,
   startServer,
 } from './support.js';
@@ -36,25 +33,14 @@ describe('the remediation plan supervised by the masses', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const plan = await publishDemoPlan(browser, server, {
+    const meeting = await demoScheduledMeeting(browser, server, {
       number: '07',
       place: 'Trà Vinh',
       annualTheme: 'Kỷ cương',
     });
-
-    const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
-    const { workplaceId, selfCriticismId: dangvien } = await demoMember(browser, server);
-    committeePage = await (await browser.newContext()).newPage();
-    await signIn(committeePage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+    ({ committeePage, meetingPath } = meeting);
+    const { meetingId, meetingUrl, dangvien } = meeting;
     const request = committeePage.request;
-    const meetingId = await scheduleDemoMeeting(
-      request,
-      server,
-      { planId: plan.id, workplaceId, day: plan.meetingsDueOn, secretaryAccountId },
-      { delegates: [] },
-    );
-    meetingPath = `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`;
-    const meetingUrl = api(server, `/meetings/${meetingId}`);
     const sheet = await request.post(`${meetingUrl}/phone-codes/sheet.pdf`, { data: { count: 2 } });
     expect(sheet.status()).toBe(200);
     code = (await codesOnSheet(Buffer.from(await sheet.body())))[0] ?? '';

@@ -1,4 +1,5 @@
-import { type APIRequestContext, type Browser, chromium, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { type APIRequestContext, type Browser, chromium, type Download, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { loadPgliteSnapshot } from '../../src/db/pglite-snapshot.js';
@@ -190,4 +191,50 @@ export async function moveAgenda(
   const { version } = await (await request.get(url)).json();
   const moved = await request.put(`${url}/agenda`, { data: { step, version } });
   expect(moved.status(), await moved.text()).toBe(200);
+}
+
+/** The file a download link gives, with the content type the server sends for it. */
+export async function downloadFrom(
+  page: Page,
+  name: string,
+): Promise<{ content: Buffer; type: string | null }> {
+  const link = page.getByRole('link', { name, exact: true });
+  const href = await link.getAttribute('href');
+  const downloaded: Promise<Download> = page.waitForEvent('download');
+  await link.click();
+  const content = await readFile((await (await downloaded).path())!);
+  const served = await page.request.get(`${new URL(page.url()).origin}${href}`);
+  expect(served.status()).toBe(200);
+  expect(Buffer.from(await served.body()).subarray(0, 4)).toEqual(content.subarray(0, 4));
+  return { content, type: served.headers()['content-type'] ?? null };
+}
+
+/**
+ * For tests that begin after the meeting is scheduled: a published plan, and the Văn phòng Sở Y tế
+ * meeting scheduled by its committee chiuy.vp (secretary thuky), with chiuy.vp's page to go on with.
+ */
+export async function demoScheduledMeeting(
+  browser: Browser,
+  server: E2eServer,
+  planFields: Record<string, unknown>,
+) {
+  const plan = await publishDemoPlan(browser, server, planFields);
+  const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
+  const { workplaceId, selfCriticismId } = await demoMember(browser, server);
+  const committeePage = await (await browser.newContext()).newPage();
+  await signIn(committeePage, server.baseUrl, 'chiuy.vp', DEMO_PASSWORD);
+  const meetingId = await scheduleDemoMeeting(
+    committeePage.request,
+    server,
+    { planId: plan.id, workplaceId, day: plan.meetingsDueOn, secretaryAccountId },
+    { delegates: [] },
+  );
+  return {
+    committeePage,
+    meetingId,
+    /** dangvien's self-criticism. */
+    dangvien: selfCriticismId,
+    meetingPath: `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`,
+    meetingUrl: api(server, `/meetings/${meetingId}`),
+  };
 }

@@ -10,7 +10,7 @@ import { addFigures, zeroFigures } from '../../src/domain/report-figures.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
 import { HEADER_ROW, MEMBER_HEADERS } from '../../src/server/year-end/workbooks.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import { downloadFrom, type E2eServer, launchBrowser, signIn, startServer } from './support.js';
 
 /**
  * QUALITY U1 and issue 6's "Done means": the whole process of DESIGN.md on the demo bloc, in the
@@ -47,19 +47,6 @@ const api = (server: E2eServer, path: string) => `${server.baseUrl}/api/v1${path
 const dayAfter = (days: number) => vietnamDate(new Date(Date.now() + days * DAY));
 /** yyyy-mm-dd as typed in the forms, dd/mm/yyyy. */
 const typed = (isoDate: string) => isoDate.split('-').reverse().join('/');
-
-/** The file a download link gives, with the content type the server sends for it. */
-async function downloadFrom(page: Page, name: string): Promise<{ content: Buffer; type: string | null }> {
-  const link = page.getByRole('link', { name, exact: true });
-  const href = await link.getAttribute('href');
-  const downloaded: Promise<Download> = page.waitForEvent('download');
-  await link.click();
-  const content = await readFile((await (await downloaded).path())!);
-  const served = await page.request.get(`${new URL(page.url()).origin}${href}`);
-  expect(served.status()).toBe(200);
-  expect(Buffer.from(await served.body()).subarray(0, 4)).toEqual(content.subarray(0, 4));
-  return { content, type: served.headers()['content-type'] ?? null };
-}
 
 async function workbookOf(content: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
