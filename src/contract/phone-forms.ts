@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEEDBACK_AREAS, FEEDBACK_KINDS } from '../domain/feedback.js';
 import { MAX_CODES_PER_SHEET } from '../domain/phone-codes.js';
 import { idSchema } from './common.js';
 import { feedbackFormContent } from './feedback-form.js';
@@ -36,8 +37,6 @@ export const phoneFormMember = z.object({
   duties: z.string(),
   strengths: z.string(),
   shortcomings: z.string(),
-  /** This code has already sent a form about this member. */
-  alreadySent: z.boolean(),
 });
 
 export const phoneFormOpened = z.object({
@@ -55,16 +54,46 @@ export const phoneFormSubmitBody = z
 
 export const phoneFormSent = z.object({ ok: z.literal(true), fullName: z.string() });
 
-export const releasedOpinion = z.object({ area: z.string(), kind: z.string(), text: z.string() });
+export const releasedOpinion = z.object({
+  area: z.enum(FEEDBACK_AREAS),
+  kind: z.enum(FEEDBACK_KINDS),
+  text: z.string(),
+});
 
-export const releasedPhoneForm = z.object({
+export const anonymousForm = z.object({
   id: idSchema,
-  selfCriticismId: idSchema,
-  fullName: z.string(),
+  /** phone: sent with a code; paper: a paper form that carries no name. */
+  channel: z.enum(['phone', 'paper']),
   /** yyyy-mm-dd: the day only (S6). */
   submittedOn: z.string(),
   opinions: z.array(releasedOpinion),
 });
 
-export const releasedPhoneForms = z.object({ items: z.array(releasedPhoneForm) });
+/**
+ * The anonymous written opinions about one member. From the small-group setting up: form by form.
+ * Below it (S6, small groups): one merged list, without forms, channels or days.
+ */
+export const anonymousMemberOpinions = z.discriminatedUnion('merged', [
+  z.object({
+    selfCriticismId: idSchema,
+    fullName: z.string(),
+    merged: z.literal(false),
+    forms: z.array(anonymousForm),
+  }),
+  z.object({
+    selfCriticismId: idSchema,
+    fullName: z.string(),
+    merged: z.literal(true),
+    opinions: z.array(releasedOpinion),
+  }),
+]);
+
+export const releasedPhoneForms = z.object({
+  /** The setting in force: fewer anonymous written forms than this about a member are merged. */
+  smallGroupThreshold: z.number().int(),
+  /** How many phone forms were released for the meeting. */
+  phoneForms: z.number().int(),
+  members: z.array(anonymousMemberOpinions),
+});
 export type ReleasedPhoneForms = z.infer<typeof releasedPhoneForms>;
+export type AnonymousMemberOpinions = z.infer<typeof anonymousMemberOpinions>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SMALL_GROUP_THRESHOLD_LIMITS } from '../domain/anonymity.js';
 import { EMPLOYMENT_TYPES } from '../domain/employment.js';
 import { versionSchema } from './common.js';
 
@@ -17,5 +18,26 @@ export const updateEligibilitySettingsBody = z
     version: versionSchema,
     threshold: eligibilitySettings.shape.threshold,
     countedEmploymentTypes: eligibilitySettings.shape.countedEmploymentTypes,
+  })
+  .strict();
+
+export const anonymitySettings = z.object({
+  smallGroupThreshold: z
+    .number({ message: 'Ngưỡng nhóm nhỏ phải là một số.' })
+    .int({ message: 'Ngưỡng nhóm nhỏ phải là số nguyên.' })
+    .min(SMALL_GROUP_THRESHOLD_LIMITS.min, {
+      message: `Ngưỡng nhóm nhỏ phải từ ${SMALL_GROUP_THRESHOLD_LIMITS.min} trở lên.`,
+    })
+    .max(SMALL_GROUP_THRESHOLD_LIMITS.max, {
+      message: `Ngưỡng nhóm nhỏ tối đa ${SMALL_GROUP_THRESHOLD_LIMITS.max}.`,
+    }),
+  version: z.number().int(),
+  canEdit: z.boolean(),
+});
+
+export const updateAnonymitySettingsBody = z
+  .object({
+    version: versionSchema,
+    smallGroupThreshold: anonymitySettings.shape.smallGroupThreshold,
   })
   .strict();

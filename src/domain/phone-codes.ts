@@ -1,5 +1,4 @@
 /** One-time codes of the anonymous phone form (issue 5, S6). Pure: no I/O, the caller brings the randomness. */
-import type { ThrottlePolicy } from './login-throttle.js';
 
 /** No 0/O, 1/I/L: a code read off a paper slip by a person on a phone is typed without guessing. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -44,16 +43,6 @@ export function formatCode(code: string): string {
   const half = Math.ceil(code.length / 2);
   return `${code.slice(0, half)}-${code.slice(half)}`;
 }
-
-/**
- * Failed code attempts per client address, kept in memory only. A meeting hands out a few hundred
- * codes; 20 misses in 15 minutes leave room for typos and none for guessing.
- */
-export const CODE_THROTTLE: ThrottlePolicy = {
-  maxFailures: 20,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-};
 
 /** The largest sheet printed at once; more are issued with another sheet. */
 export const MAX_CODES_PER_SHEET = 500;

@@ -11,6 +11,7 @@ import { codeEntryForm, codeFromFragment, h, showIn } from '../light/dom.js';
 import '../light/style.css';
 import { openForm, submitForm } from './api.js';
 import { dropDraft, loadDraft, saveDraft } from './draft.js';
+import { forgetEnded, rememberSent, sentMembers } from './sent.js';
 
 type Member = PhoneFormOpened['members'][number];
 
@@ -19,6 +20,10 @@ const show = showIn('phieu');
 const ANONYMOUS_NOTICE =
   'Phiếu này ẩn danh: hệ thống không lưu tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi của bạn, ' +
   'và không ghi mã bên cạnh phiếu. Cấp ủy chỉ xem các phiếu sau khi hết giờ nhận phiếu, tất cả cùng lúc, theo thứ tự ngẫu nhiên.';
+
+const REMEMBERED_NOTICE =
+  'Máy chủ không cho biết mã này đã góp ý cho ai, kể cả với bạn: chỉ máy này ghi nhớ các phiếu bạn đã gửi. ' +
+  'Nếu gửi lại cho cùng một đồng chí, hệ thống sẽ từ chối.';
 
 const dateTime = (iso: string) => {
   const vietnam = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
@@ -107,22 +112,22 @@ function memberForm(code: string, member: Member, onSent: () => void): HTMLEleme
       const message = error instanceof Error ? error.message : 'Gửi không được. Hãy thử lại.';
       status.replaceChildren(h('p', { className: 'error', role: 'alert' }, message));
       send.disabled = false;
-      if (error instanceof LightApiError && error.status === 409) void refreshIfUsed(code, member);
+      if (error instanceof LightApiError && error.status === 409) void afterConflict(code, member, onSent);
     }
   });
   return form;
 }
 
-/** After a conflict (already sent, window closed) the list is read again so it shows the truth. */
-async function refreshIfUsed(code: string, member: Member): Promise<void> {
+/**
+ * After a conflict: when the window is still open, the code had already sent a form about this
+ * member (from another phone, or before this one's storage was cleared), so the phone now
+ * remembers it; when the window has closed, the page says so.
+ */
+async function afterConflict(code: string, member: Member, onSent: () => void): Promise<void> {
   try {
-    const opened = await openForm(code);
-    if (
-      opened.members.some((other) => other.selfCriticismId === member.selfCriticismId && other.alreadySent)
-    ) {
-      dropDraft(code, member.selfCriticismId);
-      render(code, opened);
-    }
+    await openForm(code);
+    dropDraft(code, member.selfCriticismId);
+    onSent();
   } catch (error) {
     if (error instanceof LightApiError && error.status === 409) showClosed(error.message);
   }
@@ -141,7 +146,7 @@ function memberCard(code: string, member: Member, opened: PhoneFormOpened): HTML
   );
   const card = h('section', { className: 'card', 'aria-label': `Đồng chí ${member.fullName}` });
   const title = h('h2', {}, `Đồng chí ${member.fullName}`);
-  if (member.alreadySent) {
+  if (sentMembers(code).has(member.selfCriticismId)) {
     card.append(title, h('p', { className: 'ok' }, `✓ Đã gửi phiếu góp ý cho đồng chí ${member.fullName}.`));
     return card;
   }
@@ -155,7 +160,7 @@ function memberCard(code: string, member: Member, opened: PhoneFormOpened): HTML
   );
   toggle.addEventListener('click', () => {
     const sent = () => {
-      member.alreadySent = true;
+      rememberSent(code, member.selfCriticismId, opened.windowEndsAt);
       render(code, opened);
       document.getElementById('sent-note')?.focus();
     };
@@ -170,7 +175,8 @@ function memberCard(code: string, member: Member, opened: PhoneFormOpened): HTML
 }
 
 function render(code: string, opened: PhoneFormOpened): void {
-  const sentCount = opened.members.filter((member) => member.alreadySent).length;
+  const sent = sentMembers(code);
+  const sentCount = opened.members.filter((member) => sent.has(member.selfCriticismId)).length;
   show(
     h('h1', {}, 'Phiếu ghi ý kiến đóng góp'),
     h('p', {}, h('strong', {}, opened.workplaceName), ` — buổi họp ngày ${opened.meetingDate}`),
@@ -185,9 +191,10 @@ function render(code: string, opened: PhoneFormOpened): void {
       ? h(
           'p',
           { className: 'ok', id: 'sent-note', tabIndex: -1 },
-          `Đã gửi ${sentCount}/${opened.members.length} phiếu bằng mã này.`,
+          `Máy này đã gửi ${sentCount}/${opened.members.length} phiếu bằng mã này.`,
         )
       : null,
+    h('p', { className: 'hint' }, REMEMBERED_NOTICE),
     ...opened.members.map((member) => memberCard(code, member, opened)),
   );
 }
@@ -207,6 +214,7 @@ async function start(code: string): Promise<void> {
   }
 }
 
+forgetEnded();
 const fromFragment = codeFromFragment();
 if (fromFragment.code) void start(fromFragment.code);
 else showCodeEntry(fromFragment.typed);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,9 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
       // S6: request logs carry no address or user agent; anonymous forms must stay unlinkable.
       serializers: { req: (request) => ({ method: request.method, url: request.url.split('?')[0] }) },
     },
+    // S6: random request ids. A counter would show, by the gaps between logged ids, how many
+    // unlogged (anonymous) requests came in between and when.
+    genReqId: () => randomUUID(),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
@@ -135,17 +139,24 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
   return app as unknown as App;
 }
 
+/**
+ * S6: no log line for a page load of the light anonymous pages, their assets, or any static
+ * file — a line with its time would tell when a phone opened the form. The app's own pages are
+ * not logged either (the API calls they make are).
+ */
+const QUIET = { logLevel: 'silent', schema: { hide: true } } as const;
+
 /** One origin, one port: the same server hands out the built SPA and falls back to its index for client routes. */
 async function serveWebApp(app: App): Promise<void> {
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, logLevel: 'silent' });
   // P5: the phone form is its own light page, not the admin app.
-  app.get('/phieu', { schema: { hide: true } }, (_request, reply) =>
+  app.get('/phieu', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
   );
-  app.get('/giam-sat', { schema: { hide: true } }, (_request, reply) =>
+  app.get('/giam-sat', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('giam-sat.html'),
   );
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  app.get('/*', QUIET, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
       return reply.callNotFound();

@@ -7,6 +7,7 @@ import { type Config, readConfig } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERNAMES, formatDemoAccounts } from './demo/accounts.js';
 import { hasDemoAccounts, loadDemo } from './demo/load.js';
 import type { App } from './http/types.js';
+import { scheduleAnonymitySweep } from './phone-forms/sweep.js';
 import { DataDirBusyError, openServerDatabase } from './server-database.js';
 
 /** R6: two instances starting on one empty PostgreSQL database fill it once, not twice. */
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   try {
     await prepareData(database, config);
     app = await buildApp({ config, db: database.db });
+    scheduleAnonymitySweep(app);
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (error) {
     await app?.close();

@@ -16,7 +16,8 @@ const show = showIn('giam-sat');
 const ddmmyyyy = (isoDay: string) => isoDay.slice(0, 10).split('-').reverse().join('/');
 
 const ANONYMOUS_NOTICE =
-  'Ý kiến gửi từ trang này là ẩn danh: hệ thống không lưu mã, tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi, chỉ lưu ngày.';
+  'Ý kiến gửi từ trang này là ẩn danh: hệ thống không lưu mã, tên, tài khoản, địa chỉ mạng, thiết bị hay giờ gửi, chỉ lưu ngày. ' +
+  'Các ý kiến ẩn danh trong ngày được công bố cùng lúc vào ngày hôm sau, theo thứ tự ngẫu nhiên, để không ai đoán được người gửi qua giờ gửi.';
 
 const messageOf = (error: unknown) =>
   error instanceof LightApiError ? error.message : 'Có lỗi xảy ra. Hãy thử lại.';
@@ -107,7 +108,11 @@ function itemCard(code: string, item: RemediationItemView, index: number, reload
           ),
         ),
       ),
-    commentForm(code, item, () => reload('Đã gửi ý kiến của bạn. Cảm ơn bạn đã giám sát.')),
+    commentForm(code, item, () =>
+      reload(
+        'Đã gửi ý kiến của bạn. Ý kiến sẽ hiện từ ngày mai, cùng các ý kiến ẩn danh khác trong ngày. Cảm ơn bạn đã giám sát.',
+      ),
+    ),
   );
 }
 

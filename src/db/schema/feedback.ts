@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgSequence,
   pgTable,
   primaryKey,
@@ -137,17 +138,61 @@ export const feedbackCodes = pgTable(
 
 /**
  * S6: a code is marked used per member — one form per code per member — with no time and nothing
- * that says which form it produced.
+ * that says which form it produced. A marker lives only while the meeting's form window is open:
+ * closing the window deletes the meeting's markers in the transaction that releases the forms.
+ * No foreign keys: a key check takes FOR KEY SHARE on the referenced code or member row, which
+ * writes the sending transaction's id into that row's xmax — a mark that would outlive the marker.
+ * The sending statement itself checks that the code and the member exist and belong together.
  */
 export const feedbackCodeUses = pgTable(
   'feedback_code_uses',
   {
-    codeId: uuid('code_id')
-      .notNull()
-      .references(() => feedbackCodes.id, { onDelete: 'restrict' }),
-    selfCriticismId: uuid('self_criticism_id')
-      .notNull()
-      .references(() => selfCriticisms.id, { onDelete: 'restrict' }),
+    codeId: uuid('code_id').notNull(),
+    selfCriticismId: uuid('self_criticism_id').notNull(),
   },
   (table) => [primaryKey({ columns: [table.codeId, table.selfCriticismId] })],
+);
+
+/**
+ * S6: the sealed ballot box. A phone form waits here, written in the same statement as its code's
+ * use marker, until the window closes; then every form of the meeting moves, in random order and
+ * in one transaction, into `feedback_forms` and `feedback`, and its rows here are deleted. No id,
+ * no sequence, no time but the day, no code, and no foreign key (see `feedbackCodeUses`): a form
+ * sent leaves no mark on any other row. Nothing in the app reads this table but the release.
+ */
+export const feedbackBallots = pgTable(
+  'feedback_ballots',
+  {
+    meetingId: uuid('meeting_id').notNull(),
+    selfCriticismId: uuid('self_criticism_id').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    /** [{ area, kind, text }]: the filled areas of the form. */
+    opinions: jsonb('opinions').notNull(),
+  },
+  (table) => [
+    index('feedback_ballots_meeting_idx').on(table.meetingId),
+    check('feedback_ballots_opinions_listed', sql`jsonb_typeof(${table.opinions}) = 'array'`),
+  ],
+);
+
+/**
+ * Failed code look-ups (phone form, supervision page) per client address, shared by every server
+ * instance. S6: only failures are kept — a code that works leaves nothing here — as a keyed hash
+ * of the address (never the address) and a coarse time bucket, and rows older than the throttle's
+ * window are purged.
+ */
+export const codeAttemptFailures = pgTable(
+  'code_attempt_failures',
+  {
+    scope: text('scope').notNull(),
+    addressKey: text('address_key').notNull(),
+    bucketStart: timestamp('bucket_start', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.scope, table.addressKey, table.bucketStart] }),
+    index('code_attempt_failures_bucket_idx').on(table.bucketStart),
+    check('code_attempt_failures_scope_known', sql`${table.scope} in ('phone', 'supervise')`),
+    check('code_attempt_failures_positive', sql`${table.failures} > 0`),
+  ],
 );

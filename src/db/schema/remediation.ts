@@ -108,3 +108,23 @@ export const remediationComments = pgTable(
     ),
   ],
 );
+
+/**
+ * S6: anonymous comments sent with a meeting's code wait here until the day (Vietnam time) is
+ * over; then all of a day's comments move, in random order and in one transaction, into
+ * `remediation_comments`, so neither their order nor their time finer than the day is left. No
+ * id, no time but the day, no foreign key (a key check would mark the item's row with the
+ * sending transaction), no code.
+ */
+export const remediationCommentBox = pgTable(
+  'remediation_comment_box',
+  {
+    itemId: uuid('item_id').notNull(),
+    text: text('text').notNull(),
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
+  },
+  (table) => [
+    index('remediation_comment_box_day_idx').on(table.createdOn),
+    check('remediation_comment_box_text_present', sql`length(${table.text}) > 0`),
+  ],
+);

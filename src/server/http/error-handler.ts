@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PG_RAISE_EXCEPTION, pgConstraintName, pgErrorCode, pgErrorMessage } from '../../db/errors.js';
 import { AppError, type FieldIssue, HTTP_STATUS } from '../errors.js';
+import { installAnonymousErrorTally } from './anonymous-errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; issues: FieldIssue[]; referenceId?: string; details?: unknown };
@@ -29,13 +30,16 @@ const FASTIFY_CLIENT_ERRORS: Record<string, AppError> = {
 
 /** One place maps every failure to a status and a Vietnamese message; nothing internal leaks out. */
 export function installErrorHandler(app: FastifyInstance): void {
+  const anonymousErrors = installAnonymousErrorTally(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toAppError(error);
     if (known) {
       return reply.status(HTTP_STATUS[known.code]).send(body(known));
     }
     const referenceId = randomUUID();
-    request.log.error({ err: error, referenceId }, 'unhandled error');
+    // S6: an anonymous route's error is only counted (anonymous-errors.ts), never logged with its request.
+    if (request.routeOptions.config?.anonymous) anonymousErrors.count(error);
+    else request.log.error({ err: error, referenceId }, 'unhandled error');
     return reply.status(500).send({
       error: {
         code: 'internal',

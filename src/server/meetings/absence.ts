@@ -6,6 +6,7 @@ import { type AgendaStep, formWindowState, shownToAbsentMember, toldRefusal } fr
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { releaseDueWindows } from '../phone-forms/ballot-box.js';
 import { personOf } from '../self-criticisms/access.js';
 import { meetingForCommittee } from './access.js';
 import { getAttendance } from './attendance.js';
@@ -60,6 +61,7 @@ export async function confirmTold(
 export async function absenceNoticesOf(db: DbOrTx, actor: Actor): Promise<{ items: AbsenceNotice[] }> {
   const personId = await personOf(db, actor);
   if (!personId) return { items: [] };
+  await releaseDueWindows(db);
   const absences = await db
     .select({ attendance: meetingAttendance, meeting: meetings, workplaceName: workplaces.name })
     .from(meetingAttendance)

@@ -4,6 +4,7 @@ import { meetings, organizations } from '../../db/schema/index.js';
 import type { Role } from '../../domain/roles.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound } from '../errors.js';
+import { releaseIfDue } from '../phone-forms/ballot-box.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -48,7 +49,8 @@ export async function meetingInReach(db: DbOrTx, actor: Actor, meetingId: string
   if (!row) throw notFound('buổi họp');
   const capacity = meetingCapacity(actor, row.meeting, row.organizationPath);
   if (!capacity) throw forbidden();
-  return { ...row, capacity };
+  // S6: a window whose set end has passed releases its forms before anyone reads the meeting.
+  return { ...row, meeting: await releaseIfDue(db, row.meeting), capacity };
 }
 
 /** The meeting when the actor may record it: the committee, the secretary or the chair. */

@@ -1,5 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReleasedPhoneForms } from '../../contract/phone-forms.js';
+import { queryRows } from '../../db/client.js';
 import { EMPTY_FORM_MESSAGE } from '../../domain/feedback.js';
+import { buildApp } from '../app.js';
+import { testConfig } from '../config.js';
 import { type PreparedMeeting, prepareMeeting } from '../meetings/test-support.js';
 import { accountName, createTestContext, TestClient, type TestContext } from '../test-support.js';
 import { form, inOneHour, issueCodes } from './test-helpers.js';
@@ -91,7 +96,8 @@ describe('anonymous phone forms', () => {
       'Nguyễn Văn Tám',
       'Trần Thị Chín',
     ]);
-    expect(body.members.every((member: { alreadySent: boolean }) => !member.alreadySent)).toBe(true);
+    // S6: nothing tells whether this code was used, for whom.
+    expect(JSON.stringify(body)).not.toMatch(/sent|used/i);
   });
 
   it('takes one form per code per member: two members with one code, a second for the same member refused', async () => {
@@ -113,8 +119,11 @@ describe('anonymous phone forms', () => {
       409,
       /Nguyễn Văn Tám/,
     );
-    const reopened = (await phone.post('/api/v1/phone-form/open', { code: codes[0] })).json();
-    expect(reopened.members.every((member: { alreadySent: boolean }) => member.alreadySent)).toBe(true);
+    // S6: a code that sent two forms opens exactly like one never used.
+    const reopened = await phone.post('/api/v1/phone-form/open', { code: codes[0] });
+    const unused = await phone.post('/api/v1/phone-form/open', { code: codes[6] });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.body).toBe(unused.body);
     expectRefusal(
       await send(codes[1]!, a.selfCriticismId, form({})),
       400,
@@ -145,11 +154,21 @@ describe('anonymous phone forms', () => {
     expect(closed.json().formWindow.state).toBe('closed');
     const released = await meeting.committee.get(url('/phone-forms'));
     expect(released.statusCode).toBe(200);
-    const items = released.json().items as { id: string; fullName: string; opinions: { text: string }[] }[];
-    expect(items).toHaveLength(6);
-    expect(items.map((item) => item.id)).toEqual(items.map((item) => item.id).sort());
-    const texts = items.flatMap((item) => item.opinions.map((opinion) => opinion.text));
-    expect(texts).toEqual(expect.arrayContaining(['Gương mẫu', 'Đề xuất một', 'Hay đến muộn']));
+    const body = released.json() as ReleasedPhoneForms;
+    expect(body.phoneForms).toBe(6);
+    expect(body.smallGroupThreshold).toBe(3);
+    const [tam, chin] = body.members;
+    // One form about Nguyễn Văn Tám (under 3): one merged list, no form, channel or day.
+    expect(tam).toMatchObject({ fullName: 'Nguyễn Văn Tám', merged: true });
+    expect(tam?.merged && tam.opinions.map((opinion) => opinion.text)).toEqual(['Gương mẫu', 'Đề xuất một']);
+    expect(JSON.stringify(tam)).not.toMatch(/phone|paper|submittedOn/);
+    // Five about Trần Thị Chín: form by form, in the order of their random ids.
+    expect(chin).toMatchObject({ fullName: 'Trần Thị Chín', merged: false });
+    const forms = chin?.merged === false ? chin.forms : [];
+    expect(forms).toHaveLength(5);
+    expect(forms.map((item) => item.id)).toEqual(forms.map((item) => item.id).sort());
+    expect(forms.every((item) => item.channel === 'phone')).toBe(true);
+    expect(forms.flatMap((item) => item.opinions.map((opinion) => opinion.text))).toContain('Hay đến muộn');
     expectRefusal(
       await meeting.committee.post(url('/form-window/open'), { endsAt: inOneHour() }),
       409,
@@ -167,16 +186,60 @@ describe('anonymous phone forms', () => {
     );
   });
 
-  it('answers 429 in Vietnamese after too many wrong codes from one address', async () => {
-    const attempt = (remoteAddress: string) =>
-      context.app.inject({
+  it('answers 429 in Vietnamese after too many wrong codes from one address, on every instance', async () => {
+    const attempt = (app: TestContext['app'], remoteAddress: string, path = 'open') =>
+      app.inject({
         method: 'POST',
-        url: '/api/v1/phone-form/open',
-        payload: { code: 'ABCDE-FGHJK' },
+        url: `/api/v1/phone-form/${path}`,
+        payload:
+          path === 'open'
+            ? { code: 'ABCDE-FGHJK' }
+            : {
+                code: 'ABCDE-FGHJK',
+                selfCriticismId: meeting.members.a.selfCriticismId,
+                form: form({ strength: 'x' }),
+              },
         remoteAddress,
       });
-    for (let index = 0; index < 20; index++) expect((await attempt('10.9.8.7')).statusCode).toBe(404);
-    expectRefusal(await attempt('10.9.8.7'), 429, /quá nhiều lần/);
-    expect((await attempt('10.9.8.8')).statusCode).toBe(404);
+    // A second server on the same database counts the same failures (the count is in the database).
+    const other = await buildApp({ config: testConfig(), db: context.database.db, serveWeb: false });
+    await other.ready();
+    try {
+      for (let index = 0; index < 10; index++)
+        expect((await attempt(context.app, '10.9.8.7')).statusCode).toBe(404);
+      for (let index = 0; index < 10; index++)
+        expect((await attempt(other, '10.9.8.7', 'submit')).statusCode).toBe(404);
+      expectRefusal(await attempt(context.app, '10.9.8.7'), 429, /quá nhiều lần/);
+      expectRefusal(await attempt(other, '10.9.8.7', 'submit'), 429, /quá nhiều lần/);
+      // A right code is refused too while the address is throttled, and counts nothing.
+      const right = await other.inject({
+        method: 'POST',
+        url: '/api/v1/phone-form/open',
+        payload: { code: codes[6] },
+        remoteAddress: '10.9.8.7',
+      });
+      expect(right.statusCode).toBe(429);
+      expect((await attempt(other, '10.9.8.8')).statusCode).toBe(404);
+    } finally {
+      await other.close();
+    }
+    // S6: only a keyed hash of the address and a 5-minute bucket are stored, for failures only.
+    const rows = await queryRows<{
+      scope: string;
+      address_key: string;
+      bucket_start: Date | string;
+      failures: number;
+    }>(
+      context.database.db,
+      sql`select scope, address_key, bucket_start, failures from code_attempt_failures`,
+    );
+    // 20 from 10.9.8.7, 1 from 10.9.8.8, 3 from the wrong codes of the earlier tests.
+    expect(rows.reduce((sum, row) => sum + row.failures, 0)).toBe(24);
+    for (const row of rows) {
+      expect(row.scope).toBe('phone');
+      expect(row.address_key).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row)).not.toContain('10.9.8');
+      expect(new Date(row.bucket_start).getTime() % (5 * 60_000)).toBe(0);
+    }
   });
 });

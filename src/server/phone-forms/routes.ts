@@ -15,7 +15,7 @@ import { renderQrSheet } from '../../documents/qr-sheet-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { presentMeeting } from '../meetings/presenter.js';
-import { ANONYMOUS_ROUTE, codeLookupThrottle } from './anonymous-routes.js';
+import { ANONYMOUS_ROUTE } from './anonymous-routes.js';
 import { loadCodeKey } from './codes.js';
 import {
   closeFormWindow,
@@ -27,12 +27,13 @@ import {
   releasedForms,
   submitPhoneForm,
 } from './service.js';
+import { CodeThrottle } from './throttle.js';
 
 const tags = ['Phiếu góp ý ẩn danh'];
 
 export async function phoneFormRoutes(app: App): Promise<void> {
   const key = await loadCodeKey(app.config);
-  const withCodeThrottle = codeLookupThrottle();
+  const throttle = new CodeThrottle(app.db, key, 'phone');
 
   app.post(
     '/meetings/:id/phone-codes/sheet.pdf',
@@ -116,7 +117,8 @@ export async function phoneFormRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Các phiếu góp ý ẩn danh, chỉ sau khi đóng cửa sổ nhận phiếu, theo thứ tự ngẫu nhiên',
+        summary:
+          'Ý kiến ẩn danh bằng văn bản về từng đảng viên (phiếu điện thoại, phiếu giấy không ghi tên), chỉ sau khi đóng cửa sổ nhận phiếu; nhóm nhỏ được gộp',
         params: idParams,
         response: { 200: releasedPhoneForms },
       },
@@ -135,7 +137,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
         response: { 200: phoneFormOpened },
       },
     },
-    async (request) => withCodeThrottle(request.ip, () => openPhoneForm(app.db, key, request.body.code)),
+    async (request) => throttle.run(request.ip, () => openPhoneForm(app.db, key, request.body.code)),
   );
 
   app.post(
@@ -150,7 +152,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const sent = await withCodeThrottle(request.ip, () => submitPhoneForm(app.db, key, request.body));
+      const sent = await submitPhoneForm(app.db, key, throttle, request.ip, request.body);
       return { ok: true as const, fullName: sent.fullName };
     },
   );

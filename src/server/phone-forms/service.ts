@@ -1,17 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FeedbackFormContentBody } from '../../contract/feedback-form.js';
 import type { PhoneFormOpened, ReleasedPhoneForms } from '../../contract/phone-forms.js';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.js';
 import {
   feedback,
   feedbackCodes,
-  feedbackCodeUses,
   feedbackForms,
   meetings,
   selfCriticisms,
   workplaces,
 } from '../../db/schema/index.js';
+import {
+  type AnonymousForm,
+  type AnonymousOpinion,
+  CODE_THROTTLE,
+  groupAnonymousForms,
+  isThrottled,
+} from '../../domain/anonymity.js';
 import { EMPTY_FORM_MESSAGE, opinionsOfForm } from '../../domain/feedback.js';
 import { type FormWindow, formWindowState, vietnamDate } from '../../domain/meetings.js';
 import { isWellFormedCode, MAX_FORM_WINDOW_MS, normalizeCode } from '../../domain/phone-codes.js';
@@ -19,7 +25,21 @@ import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { type MeetingInReach, type MeetingRow, meetingForCommittee } from '../meetings/access.js';
+import { readAnonymitySettings } from '../settings/anonymity-settings.js';
+import { compactBallotBox, moveBallots } from './ballot-box.js';
 import { hashCode, newCode } from './codes.js';
+import { UnknownCodeError } from './errors.js';
+import { type CodeThrottle, tooManyCodeAttempts } from './throttle.js';
+
+/** A copy in a uniformly random order (Fisher–Yates with the system's random source). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = randomInt(index + 1);
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
+}
 
 const windowOf = (meeting: MeetingRow) => ({
   openedAt: meeting.formWindowOpenedAt,
@@ -49,9 +69,14 @@ export async function issueCodes(db: Db, actor: Actor, key: Buffer, meetingId: s
   }
   const codes = Array.from({ length: count }, newCode);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(feedbackCodes)
-      .values(codes.map((code) => ({ meetingId, codeHash: hashCode(key, code), issuedBy: actor.accountId })));
+    // S6: stored in an order of their own, not the slips' order on the sheet.
+    await tx.insert(feedbackCodes).values(
+      shuffled(codes).map((code) => ({
+        meetingId,
+        codeHash: hashCode(key, code),
+        issuedBy: actor.accountId,
+      })),
+    );
     await recordAudit(tx, actor, {
       action: 'phone_codes.issue',
       targetType: 'meeting',
@@ -120,20 +145,26 @@ export async function openFormWindow(
   });
 }
 
-/** Closes the window for good; the anonymous forms are released to the committee from then on. */
+/**
+ * Closes the window for good and releases the anonymous forms to the committee: in one
+ * transaction the meeting is marked closed and every form of the ballot box moves, in random
+ * order, into the forms tables, and the meeting's use markers go (ballot-box.ts). Then what the
+ * deleted rows left in the box's files is removed.
+ */
 export async function closeFormWindow(db: Db, actor: Actor, meetingId: string): Promise<MeetingInReach> {
   const found = await meetingForCommittee(db, actor, meetingId);
   const now = new Date();
   const state = formWindowState(windowOf(found.meeting), now);
   if (state === 'not_opened') throw new AppError('conflict', 'Cửa sổ nhận phiếu chưa được mở.');
   if (found.meeting.formWindowClosedAt) return found;
-  return db.transaction(async (tx) => {
+  const closed = await db.transaction(async (tx) => {
     const [meeting] = await tx
       .update(meetings)
       .set({ formWindowClosedAt: now, version: sql`${meetings.version} + 1`, updatedAt: now })
       .where(and(eq(meetings.id, meetingId), eq(meetings.version, found.meeting.version)))
       .returning();
     if (!meeting) throw new AppError('conflict', 'Buổi họp vừa được thay đổi. Vui lòng tải lại trang.');
+    await moveBallots(tx, [meetingId]);
     await recordAudit(tx, actor, {
       action: 'form_window.close',
       targetType: 'meeting',
@@ -143,51 +174,89 @@ export async function closeFormWindow(db: Db, actor: Actor, meetingId: string): 
     });
     return { ...found, meeting };
   });
+  await compactBallotBox(db);
+  return closed;
 }
 
 export const FORMS_HELD_MESSAGE =
   'Phiếu ẩn danh chỉ hiện sau khi đóng cửa sổ nhận phiếu, tất cả cùng lúc và theo thứ tự ngẫu nhiên, để không ai đoán được người gửi.';
 
-/** S6: every phone form at once after the window closed, ordered by their random ids (not by arrival). */
+/**
+ * S6: the anonymous written opinions about each member — phone forms, released all at once after
+ * the window closed, and paper forms that carry no name — as the committee may see them: form by
+ * form from the small-group setting up, below it one merged list without forms or channels
+ * (domain/anonymity.ts). Members in name order, forms in the order of their random ids.
+ */
 export async function releasedForms(db: Db, actor: Actor, meetingId: string): Promise<ReleasedPhoneForms> {
   const found = await meetingForCommittee(db, actor, meetingId);
   if (formWindowState(windowOf(found.meeting), new Date()) !== 'closed') {
     throw new AppError('conflict', FORMS_HELD_MESSAGE);
   }
+  const { smallGroupThreshold } = await readAnonymitySettings(db);
   const forms = await db
     .select({
       id: feedbackForms.id,
       selfCriticismId: feedbackForms.selfCriticismId,
       fullName: selfCriticisms.fullName,
+      channel: feedbackForms.channel,
       submittedOn: feedbackForms.submittedOn,
     })
     .from(feedbackForms)
     .innerJoin(selfCriticisms, eq(selfCriticisms.id, feedbackForms.selfCriticismId))
-    .where(and(eq(feedbackForms.meetingId, meetingId), eq(feedbackForms.channel, 'phone')))
+    .where(
+      and(
+        eq(feedbackForms.meetingId, meetingId),
+        or(
+          eq(feedbackForms.channel, 'phone'),
+          and(eq(feedbackForms.channel, 'paper'), isNull(feedbackForms.authorName)),
+        ),
+      ),
+    )
     .orderBy(asc(feedbackForms.id));
   const opinions = forms.length
     ? await db
         .select({ formId: feedback.formId, area: feedback.area, kind: feedback.kind, text: feedback.text })
         .from(feedback)
         .where(
-          inArray(
-            feedback.formId,
-            forms.map((form) => form.id),
+          and(
+            eq(feedback.meetingId, meetingId),
+            inArray(
+              feedback.formId,
+              forms.map((form) => form.id),
+            ),
           ),
         )
+        .orderBy(asc(feedback.id))
     : [];
-  return {
-    items: forms.map((form) => ({
-      ...form,
+  const members = new Map<string, { selfCriticismId: string; fullName: string; forms: AnonymousForm[] }>();
+  for (const form of forms) {
+    const member = members.get(form.selfCriticismId) ?? {
+      selfCriticismId: form.selfCriticismId,
+      fullName: form.fullName,
+      forms: [],
+    };
+    member.forms.push({
+      id: form.id,
+      channel: form.channel as AnonymousForm['channel'],
+      submittedOn: form.submittedOn,
       opinions: opinions
         .filter((opinion) => opinion.formId === form.id)
-        .map(({ area, kind, text }) => ({ area, kind, text })),
-    })),
+        .map(({ area, kind, text }) => ({ area, kind, text }) as AnonymousOpinion),
+    });
+    members.set(form.selfCriticismId, member);
+  }
+  const collator = new Intl.Collator('vi');
+  return {
+    smallGroupThreshold,
+    phoneForms: forms.filter((form) => form.channel === 'phone').length,
+    members: [...members.values()]
+      .sort((left, right) => collator.compare(left.fullName, right.fullName))
+      .map(({ forms: memberForms, ...member }) => ({
+        ...member,
+        ...groupAnonymousForms(memberForms, smallGroupThreshold),
+      })),
   };
 }
-
-export const UNKNOWN_CODE_MESSAGE =
-  'Mã không đúng. Hãy kiểm tra lại mã trên phiếu (gồm 10 ký tự, không có số 0, số 1, chữ O, I, L).';
 
 /** The code's row by its keyed hash; null for a malformed or unknown code. */
 async function codeRow(db: DbOrTx, key: Buffer, input: string) {
@@ -214,13 +283,11 @@ function assertWindowOpen(window: FormWindow, now: Date): void {
   }
 }
 
-export class UnknownCodeError extends AppError {
-  constructor() {
-    super('not_found', UNKNOWN_CODE_MESSAGE);
-  }
-}
-
-/** What the phone shows for a code: the workplace, the day, and the members with their summaries. */
+/**
+ * What the phone shows for a code: the workplace, the day, and the members with their summaries.
+ * S6: the same for every code of the meeting, used or not — the server never says which members a
+ * code has sent a form about (the phone remembers what it sent).
+ */
 export async function openPhoneForm(db: Db, key: Buffer, input: string): Promise<PhoneFormOpened> {
   const row = await codeRow(db, key, input);
   if (!row) throw new UnknownCodeError();
@@ -230,20 +297,15 @@ export async function openPhoneForm(db: Db, key: Buffer, input: string): Promise
       selfCriticismId: selfCriticisms.id,
       fullName: selfCriticisms.fullName,
       summary: selfCriticisms.summary,
-      used: sql<boolean>`${feedbackCodeUses.codeId} is not null`,
     })
     .from(selfCriticisms)
-    .leftJoin(
-      feedbackCodeUses,
-      and(eq(feedbackCodeUses.selfCriticismId, selfCriticisms.id), eq(feedbackCodeUses.codeId, row.codeId)),
-    )
     .where(
       and(
         eq(selfCriticisms.planId, row.meeting.planId),
         eq(selfCriticisms.workplaceId, row.meeting.workplaceId),
       ),
     )
-    .orderBy(asc(selfCriticisms.fullName));
+    .orderBy(asc(selfCriticisms.fullName), asc(selfCriticisms.id));
   return {
     ...(await meetingHeading(db, row.meeting)),
     windowEndsAt: row.meeting.formWindowEndsAt?.toISOString() ?? null,
@@ -253,12 +315,13 @@ export async function openPhoneForm(db: Db, key: Buffer, input: string): Promise
       duties: member.summary?.duties ?? '',
       strengths: member.summary?.strengths ?? '',
       shortcomings: member.summary?.shortcomings ?? '',
-      alreadySent: Boolean(member.used),
     })),
   };
 }
 
 interface SubmitRow extends Record<string, unknown> {
+  recent_failures: number | string;
+  code_known: boolean;
   opened_at: Date | string | null;
   ends_at: Date | string | null;
   closed_at: Date | string | null;
@@ -268,28 +331,40 @@ interface SubmitRow extends Record<string, unknown> {
 
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
+export const ALREADY_SENT_MESSAGE = (fullName: string) =>
+  `Mã này đã được dùng để góp ý cho đồng chí ${fullName}. Mỗi mã chỉ gửi một phiếu cho mỗi đồng chí.`;
+
 /**
- * One anonymous form about one member, as ONE statement (so one transaction and one round trip,
- * QUALITY P1): the code's hash is looked up, and only when the window is open and the member
- * belongs to the code's meeting is the code marked used for the member, then the form and its
- * opinions inserted. The answer says which condition failed; nothing was written then.
- * S6: the form and its opinions carry no account, time (the day only), sequence or code; the code
- * is marked used for the member, not for the form; nothing is audited.
+ * One anonymous form about one member, as ONE statement (one transaction, one round trip, P1): the
+ * address's recent wrong codes are counted, the code's hash looked up, and only when the address
+ * is not throttled, the window open and the member of the code's meeting is the code marked used
+ * for the member and the form dropped into the sealed ballot box (ballot-box.ts). The answer says
+ * which condition failed; nothing was written then.
+ * S6: the ballot carries the meeting, the member, the day and the opinions — no code, id, time,
+ * sequence or account; the marker carries the code and the member, nothing else; neither has a
+ * foreign key, so no other row is touched; nothing is audited or logged.
  */
 export async function submitPhoneForm(
   db: Db,
   key: Buffer,
+  throttle: CodeThrottle,
+  address: string,
   input: { code: string; selfCriticismId: string; form: FeedbackFormContentBody },
 ): Promise<{ fullName: string }> {
   const opinions = opinionsOfForm(input.form);
   if (opinions.length === 0) throw new AppError('bad_request', EMPTY_FORM_MESSAGE);
   const code = normalizeCode(input.code);
-  if (!isWellFormedCode(code)) throw new UnknownCodeError();
   const now = new Date();
-  const rows = opinions.map((opinion) => ({ id: randomUUID(), ...opinion }));
+  const addressKey = throttle.addressKey(address);
+  if (!isWellFormedCode(code)) {
+    await throttle.assertNotThrottled(address, now);
+    await throttle.recordFailure(address, now);
+    throw new UnknownCodeError();
+  }
   const [row] = await queryRows<SubmitRow>(
     db,
-    sql`with c as (
+    sql`with t as (select ${throttle.recentFailures(addressKey, now)} as recent_failures),
+        c as (
           select fc.id as code_id, m.id as meeting_id, m.plan_id, m.workplace_id,
                  m.form_window_opened_at, m.form_window_ends_at, m.form_window_closed_at
           from feedback_codes fc join meetings m on m.id = fc.meeting_id
@@ -302,38 +377,33 @@ export async function submitPhoneForm(
         ),
         u as (
           insert into feedback_code_uses (code_id, self_criticism_id)
-          select c.code_id, s.id from c, s
-          where c.form_window_opened_at is not null and c.form_window_closed_at is null
+          select c.code_id, s.id from c, s, t
+          where t.recent_failures < ${CODE_THROTTLE.maxFailures}
+            and c.form_window_opened_at is not null and c.form_window_closed_at is null
             and (c.form_window_ends_at is null or c.form_window_ends_at > ${now.toISOString()}::timestamptz)
           on conflict do nothing
           returning code_id
         ),
-        f as (
-          insert into feedback_forms (id, meeting_id, self_criticism_id, channel, submitted_on)
-          select ${randomUUID()}::uuid, c.meeting_id, s.id, 'phone', ${vietnamDate(now)}::date from c, s, u
-          returning id
-        ),
-        o as (
-          insert into feedback (id, meeting_id, self_criticism_id, form_id, channel, area, kind, text)
-          select x.id, c.meeting_id, s.id, f.id, 'phone', x.area, x.kind, x.text
-          from c, s, f, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, area text, kind text, text text)
+        b as (
+          insert into feedback_ballots (meeting_id, self_criticism_id, submitted_on, opinions)
+          select c.meeting_id, s.id, ${vietnamDate(now)}::date, ${JSON.stringify(opinions)}::jsonb
+          from c, s, u
           returning 1
         )
-        select c.form_window_opened_at as opened_at, c.form_window_ends_at as ends_at,
+        select t.recent_failures, c.code_id is not null as code_known, c.form_window_opened_at as opened_at, c.form_window_ends_at as ends_at,
                c.form_window_closed_at as closed_at, s.full_name, (select count(*) from u) as used_now
-        from c left join s on true`,
+        from t left join c on true left join s on true`,
   );
-  if (!row) throw new UnknownCodeError();
+  if (!row || isThrottled(Number(row.recent_failures))) throw tooManyCodeAttempts();
+  if (!row.code_known) {
+    await throttle.recordFailure(address, now);
+    throw new UnknownCodeError();
+  }
   assertWindowOpen(
     { openedAt: instant(row.opened_at), endsAt: instant(row.ends_at), closedAt: instant(row.closed_at) },
     now,
   );
   if (row.full_name === null) throw notFound('đảng viên này trong buổi họp');
-  if (Number(row.used_now) === 0) {
-    throw new AppError(
-      'conflict',
-      `Mã này đã được dùng để góp ý cho đồng chí ${row.full_name}. Mỗi mã chỉ gửi một phiếu cho mỗi đồng chí.`,
-    );
-  }
+  if (Number(row.used_now) === 0) throw new AppError('conflict', ALREADY_SENT_MESSAGE(row.full_name));
   return { fullName: row.full_name };
 }

@@ -14,8 +14,9 @@ import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound, staleVersion } from '../errors.js';
 import { hashCode } from '../phone-forms/codes.js';
-import { UnknownCodeError } from '../phone-forms/service.js';
+import { UnknownCodeError } from '../phone-forms/errors.js';
 import { itemForCommittee, itemInReach } from './access.js';
+import { dropComment } from './comment-box.js';
 import { loadPlan, vietnamToday } from './read.js';
 
 /** A named comment from one of the masses with an account. */
@@ -104,8 +105,9 @@ export async function openWithCode(db: Db, key: Buffer, code: string): Promise<R
 }
 
 /**
- * S6: an anonymous comment is the text and the day only — no code, account, address or time —
- * and nothing is audited, so nothing links it to the slip it came from.
+ * S6: an anonymous comment is the text and the day only — no code, account, address or time — and
+ * nothing is audited. It waits in the comment box until its day is over, then is released with the
+ * day's other comments in random order (comment-box.ts), so neither its time nor its order is kept.
  */
 export async function commentWithCode(
   db: Db,
@@ -119,9 +121,5 @@ export async function commentWithCode(
     .innerJoin(compilations, eq(compilations.id, remediationItems.compilationId))
     .where(and(eq(remediationItems.id, input.itemId), eq(compilations.meetingId, meeting.id)));
   if (!item) throw notFound('việc khắc phục trong kế hoạch của cơ quan, đơn vị này');
-  await db.insert(remediationComments).values({
-    itemId: item.id,
-    text: input.text,
-    createdOn: vietnamToday(),
-  });
+  await dropComment(db, item.id, input.text);
 }

@@ -22,6 +22,7 @@ import {
   tallyRemediation,
 } from '../../domain/remediation.js';
 import type { MeetingRow } from '../meetings/access.js';
+import { releaseAnonymousComments } from './comment-box.js';
 
 /** Today's calendar day in Vietnam: overdue is read against it. */
 export const vietnamToday = () => vietnamDate(new Date());
@@ -39,6 +40,8 @@ export async function loadItems(
   where: SQL | undefined,
   shown: ItemsShown = {},
 ): Promise<RemediationItemView[]> {
+  // S6: the anonymous comments of past days reach every reader at once, whoever reads first.
+  await releaseAnonymousComments(db);
   const rows = await db
     .select({
       item: remediationItems,

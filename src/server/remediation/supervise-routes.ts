@@ -5,15 +5,16 @@ import {
   superviseOpenBody,
 } from '../../contract/remediation.js';
 import type { App } from '../http/types.js';
-import { ANONYMOUS_ROUTE, codeLookupThrottle } from '../phone-forms/anonymous-routes.js';
+import { ANONYMOUS_ROUTE } from '../phone-forms/anonymous-routes.js';
 import { loadCodeKey } from '../phone-forms/codes.js';
+import { CodeThrottle } from '../phone-forms/throttle.js';
 import { commentWithCode, openWithCode } from './comments.js';
 
 const tags = ['Giám sát kế hoạch khắc phục'];
 
 export async function superviseRoutes(app: App): Promise<void> {
   const key = await loadCodeKey(app.config);
-  const withCodeThrottle = codeLookupThrottle();
+  const throttle = new CodeThrottle(app.db, key, 'supervise');
 
   app.post(
     '/supervise/open',
@@ -27,7 +28,7 @@ export async function superviseRoutes(app: App): Promise<void> {
         response: { 200: remediationPlanView },
       },
     },
-    async (request) => withCodeThrottle(request.ip, () => openWithCode(app.db, key, request.body.code)),
+    async (request) => throttle.run(request.ip, () => openWithCode(app.db, key, request.body.code)),
   );
 
   app.post(
@@ -36,13 +37,14 @@ export async function superviseRoutes(app: App): Promise<void> {
       ...ANONYMOUS_ROUTE,
       schema: {
         tags,
-        summary: 'Quần chúng góp ý ẩn danh về một việc khắc phục bằng mã (không lưu mã, tên, giờ)',
+        summary:
+          'Quần chúng góp ý ẩn danh về một việc khắc phục bằng mã (không lưu mã, tên, giờ; công bố vào ngày hôm sau)',
         body: superviseCommentBody,
         response: { 201: commentSent },
       },
     },
     async (request, reply) => {
-      await withCodeThrottle(request.ip, () => commentWithCode(app.db, key, request.body));
+      await throttle.run(request.ip, () => commentWithCode(app.db, key, request.body));
       return reply.status(201).send({ ok: true as const });
     },
   );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.js';
 import { FEEDBACK_AREAS, FEEDBACK_CHANNELS, FEEDBACK_KINDS } from '../../domain/feedback.js';
 import { type ReportFigures, sumWorkplaces, type WorkplaceFigures } from '../../domain/report-figures.js';
+import { releaseDueWindows } from '../phone-forms/ballot-box.js';
 
 /** One workplace of the plan with its figures and the organization it is attached to now. */
 export interface PlacedWorkplaceFigures extends WorkplaceFigures {
@@ -36,6 +37,8 @@ export async function workplaceFigures(
   subtreePath: string,
   now: Date,
 ): Promise<PlacedWorkplaceFigures[]> {
+  // S6: windows whose set end has passed release their forms first, so they are counted.
+  await releaseDueWindows(db);
   const prefix = `${subtreePath}%`;
   const at = now.toISOString();
   const rows = await queryRows<Row>(

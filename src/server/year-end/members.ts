@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { YearEndMember } from '../../contract/year-end.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { participationOf } from '../../domain/year-end.js';
+import { releaseDueWindows } from '../phone-forms/ballot-box.js';
 import type { YearEndScope } from './access.js';
 
 interface MemberRow extends Record<string, unknown> {
@@ -40,6 +41,8 @@ export async function yearEndMembers(
   scope: YearEndScope,
   slice?: MemberSlice,
 ): Promise<{ items: YearEndMember[]; total: number }> {
+  // S6: windows whose set end has passed release their forms first, so they are counted.
+  await releaseDueWindows(db);
   const page = slice ? sql`limit ${slice.limit} offset ${slice.offset}` : sql``;
   const rows = await queryRows<MemberRow>(
     db,

@@ -145,7 +145,8 @@ export function RemediationPanel({ meetingId }: { meetingId: string }) {
         {view.canManage && (
           <Text size="sm" c="dimmed">
             Quần chúng theo dõi và góp ý về kế hoạch tại {window.location.origin}
-            {PATHS.supervise} bằng mã nhận tại buổi họp (trong năm kế hoạch).
+            {PATHS.supervise} bằng mã nhận tại buổi họp (trong năm kế hoạch). Ý kiến ẩn danh gửi bằng mã hiện
+            từ ngày hôm sau, các ý kiến trong ngày cùng lúc, để không ai đoán được người gửi qua giờ gửi.
           </Text>
         )}
         <Text size="sm">

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { eligibilitySettings } from '../../contract/settings.js';
 import { EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES, type EmploymentType } from '../../domain/employment.js';
 import { ApiError, api } from '../api.js';
+import { AnonymitySettingsSection } from '../components/anonymity-settings.js';
 import { ErrorNotice, errorMessage, Loading } from '../components/states.js';
 
 type EligibilitySettings = z.infer<typeof eligibilitySettings>;
@@ -144,6 +145,7 @@ export default function SettingsPage() {
           )}
         </Stack>
       </Paper>
+      <AnonymitySettingsSection />
     </Stack>
   );
 }
