@@ -190,6 +190,13 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
     body: () => ({ version: 1, threshold: 5, countedEmploymentTypes: ['permanent'] }),
     bad: { in: 'body', field: 'threshold', value: 'năm' },
   },
+  { method: 'GET', path: '/settings/anonymity' },
+  {
+    method: 'PUT',
+    path: '/settings/anonymity',
+    body: () => ({ version: 1, smallGroupThreshold: 3 }),
+    bad: { in: 'body', field: 'smallGroupThreshold', value: 'ba' },
+  },
 
   { method: 'GET', path: '/plans', bad: { in: 'querystring', field: 'year', value: 'nam-nay' } },
   {

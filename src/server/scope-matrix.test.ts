@@ -284,4 +284,18 @@ describe('scope matrix: role × organization × action', () => {
     });
     expect(response.statusCode, response.body).toBe(allowed ? 200 : 403);
   });
+
+  it.each(settingsCells.map((cell) => [cell.name.replace('eligibility', 'small-group'), cell] as const))(
+    '%s',
+    async (_, { role, at, allowed }) => {
+      const client = clients.get(`${role}@${at}`)!;
+      const current = (await client.get('/api/v1/settings/anonymity')).json();
+      expect(current.canEdit).toBe(allowed);
+      const response = await client.put('/api/v1/settings/anonymity', {
+        version: current.version,
+        smallGroupThreshold: current.smallGroupThreshold,
+      });
+      expect(response.statusCode, response.body).toBe(allowed ? 200 : 403);
+    },
+  );
 });

@@ -186,6 +186,64 @@ describe('anonymous phone forms', () => {
     );
   });
 
+  it('merges unsigned paper forms with phone forms under the small-group setting, which the root administrator sets', async () => {
+    const paper = await meeting.secretary.client.post(url('/paper-forms'), {
+      selfCriticismId: meeting.members.a.selfCriticismId,
+      authorName: null,
+      form: form({ shortcoming: 'Phiếu giấy không ghi tên' }),
+    });
+    expect(paper.statusCode, paper.body).toBe(201);
+    const signed = await meeting.secretary.client.post(url('/paper-forms'), {
+      selfCriticismId: meeting.members.a.selfCriticismId,
+      authorName: 'Người Ký Tên',
+      form: form({ shortcoming: 'Phiếu giấy có ghi tên' }),
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const memberA = async () =>
+      ((await meeting.committee.get(url('/phone-forms'))).json() as ReleasedPhoneForms).members.find(
+        (member) => member.selfCriticismId === meeting.members.a.selfCriticismId,
+      )!;
+    // Two anonymous forms (one phone, one paper): still under 3, one list; a signed form is not anonymous.
+    const merged = await memberA();
+    expect(merged.merged && merged.opinions.map((opinion) => opinion.text).sort()).toEqual(
+      ['Gương mẫu', 'Phiếu giấy không ghi tên', 'Đề xuất một'].sort(),
+    );
+
+    const admin = meeting.tree.admin;
+    const current = (await admin.get('/api/v1/settings/anonymity')).json();
+    expect(current).toMatchObject({ smallGroupThreshold: 3, canEdit: true });
+    expectRefusal(
+      await meeting.committee.put('/api/v1/settings/anonymity', {
+        version: current.version,
+        smallGroupThreshold: 1,
+      }),
+      403,
+      /quyền/,
+    );
+    expectRefusal(
+      await admin.put('/api/v1/settings/anonymity', { version: current.version, smallGroupThreshold: 0 }),
+      400,
+      /từ 1/,
+    );
+    const saved = await admin.put('/api/v1/settings/anonymity', {
+      version: current.version,
+      smallGroupThreshold: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const split = await memberA();
+    expect(split.merged).toBe(false);
+    expect(split.merged === false && split.forms.map((item) => item.channel).sort()).toEqual([
+      'paper',
+      'phone',
+    ]);
+    const stale = await admin.put('/api/v1/settings/anonymity', {
+      version: current.version,
+      smallGroupThreshold: 3,
+    });
+    expect(stale.statusCode).toBe(409);
+    await admin.put('/api/v1/settings/anonymity', { version: saved.json().version, smallGroupThreshold: 3 });
+  });
+
   it('answers 429 in Vietnamese after too many wrong codes from one address, on every instance', async () => {
     const attempt = (app: TestContext['app'], remoteAddress: string, path = 'open') =>
       app.inject({

@@ -4,7 +4,10 @@ import { queryRows } from '../../db/client.js';
 import { documentXml, docxParagraphs, pdfLines } from '../../documents/read-exports.js';
 import { issueCodes } from '../phone-forms/test-helpers.js';
 import { createTestContext, publishPlanFromTemplate, TestClient, type TestContext } from '../test-support.js';
+import { releaseAnonymousComments } from './comment-box.js';
 import { dayFromToday, type PreparedRemediation, prepareRemediation } from './test-support.js';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -271,11 +274,19 @@ describe('the remediation plan', () => {
       payload: { code, itemId: individualItem.id, text: 'Cảm ơn đồng chí đã khắc phục.' },
     });
     expect(comment.statusCode, comment.body).toBe(201);
-    const [stored] = await queryRows<Record<string, unknown>>(
-      context.database.db,
-      sql`select * from remediation_comments where text = 'Cảm ơn đồng chí đã khắc phục.'`,
-    );
-    expect(stored).toMatchObject({ author_account_id: null, author_name: null });
+    // S6: held until the day is over, then released with the day's other anonymous comments.
+    const stored = () =>
+      queryRows<Record<string, unknown>>(
+        context.database.db,
+        sql`select * from remediation_comments where text = 'Cảm ơn đồng chí đã khắc phục.'`,
+      );
+    expect(await stored()).toEqual([]);
+    const reread = await committee.get(`/api/v1/meetings/${setup.meetingId}/remediation`);
+    expect(reread.body).not.toContain('Cảm ơn đồng chí đã khắc phục.');
+    expect(await releaseAnonymousComments(context.database.db, new Date(Date.now() + DAY_MS))).toBe(1);
+    expect(await stored()).toMatchObject([{ author_account_id: null, author_name: null }]);
+    const released = await committee.get(`/api/v1/meetings/${setup.meetingId}/remediation`);
+    expect(released.body).toContain('Cảm ơn đồng chí đã khắc phục.');
 
     const [otherItem] = await queryRows<{ id: string }>(
       context.database.db,
