@@ -314,8 +314,14 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     await page.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đóng cửa sổ nhận phiếu' });
     await dialog.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
-    await page.getByText('3 phiếu ẩn danh, xếp theo thứ tự ngẫu nhiên (không theo giờ gửi).').waitFor();
+    await page
+      .getByText('3 phiếu ẩn danh qua điện thoại, công bố cùng một lúc, xếp theo thứ tự ngẫu nhiên')
+      .waitFor();
     for (const text of PHONE) await page.getByText(text).waitFor();
+    // S6, small groups: the member with one anonymous form gets one merged list, not "Phiếu 1".
+    const sole = page.getByRole('region', { name: `Ý kiến ẩn danh về đồng chí ${memberNames[1]}` });
+    await sole.getByText('Nhóm nhỏ: các ý kiến được gộp').waitFor();
+    expect(await sole.getByText('Phiếu 1').count()).toBe(0);
   });
 
   it('7. the secretary ends the meeting and the three parties sign; the minutes lock with a hash', async () => {

@@ -155,6 +155,25 @@ describe('anonymous phone forms in the browser', () => {
     for (const phone of phones) await phone.close();
   });
 
+  it('a second phone with a used code is refused for the same member, like before, and then remembers it', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(`${server.baseUrl}/phieu#${codes[0]}`);
+    await page.getByText(/Phiếu này ẩn danh/).waitFor();
+    // S6: the server does not say what this code has sent; this phone has sent nothing.
+    expect(await page.getByText(/✓ Đã gửi/).count()).toBe(0);
+    const start = page.getByRole('button', { name: /^Góp ý cho đồng chí / }).first();
+    const name = (await start.textContent())!.replace('Góp ý cho đồng chí ', '');
+    await start.click();
+    const form = page.getByRole('form', { name: `Phiếu góp ý cho đồng chí ${name}` });
+    await form.getByLabel('Đề xuất', { exact: true }).fill('Gửi lần hai bằng máy khác');
+    await form.getByRole('button', { name: `Gửi phiếu góp ý cho đồng chí ${name}` }).click();
+    await page.getByText(`✓ Đã gửi phiếu góp ý cho đồng chí ${name}.`).waitFor();
+    await page.reload();
+    await page.getByText(`✓ Đã gửi phiếu góp ý cho đồng chí ${name}.`).waitFor();
+    await phone.close();
+  });
+
   it('the committee closes the window and sees the three anonymous forms', async () => {
     const page = await committee.newPage();
     await page.goto(`${server.baseUrl}/ke-hoach/${planId}/co-quan/${workplaceId}/hop`);
@@ -162,7 +181,9 @@ describe('anonymous phone forms in the browser', () => {
     await page.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đóng cửa sổ nhận phiếu' });
     await dialog.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
-    await page.getByText('3 phiếu ẩn danh, xếp theo thứ tự ngẫu nhiên (không theo giờ gửi).').waitFor();
+    await page
+      .getByText('3 phiếu ẩn danh qua điện thoại, công bố cùng một lúc, xếp theo thứ tự ngẫu nhiên')
+      .waitFor();
     for (const opinion of opinions) await page.getByText(opinion).waitFor();
     await page.close();
   });

@@ -9,6 +9,7 @@ import { vietnamDate } from '../../src/domain/meetings.js';
 import { addFigures, zeroFigures } from '../../src/domain/report-figures.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
+import { releaseAnonymousComments } from '../../src/server/remediation/comment-box.js';
 import { HEADER_ROW, MEMBER_HEADERS } from '../../src/server/year-end/workbooks.js';
 import { downloadFrom, type E2eServer, launchBrowser, signIn, startServer } from './support.js';
 
@@ -409,6 +410,8 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.close();
 
+    // S6: anonymous comments are released the next day, all of a day's together.
+    await releaseAnonymousComments(server.app.db, new Date(Date.now() + 24 * 60 * 60_000));
     await page.reload();
     await page.getByRole('tab', { name: 'Kế hoạch khắc phục' }).click();
     const committeeItem = page.getByTestId('remediation-item').filter({ hasText: CELL_ACTION });
