@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { EMPLOYMENT_TYPES, GENDERS } from '../domain/employment.js';
 import { idSchema, isoDate, paged, pageQuery, requiredText, text, versionSchema } from './common.js';
 
+export const employmentPeriod = z.object({
+  startedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  leavingReason: z.string(),
+});
+export type EmploymentPeriodView = z.infer<typeof employmentPeriod>;
+
 export const person = z.object({
   id: idSchema,
   workplaceId: idSchema,
@@ -21,8 +28,18 @@ export const person = z.object({
   assignedDuty: z.string(),
   /** Derived: a member with a party or government office writes the "with office" template. */
   withOffice: z.boolean(),
-  /** Counts toward the workplace's masses for the meeting rule. */
+  /** Counts toward the workplace's masses for the meeting rule (and works there today). */
   countedMass: z.boolean(),
+  /** Confirmed as another person than a namesake born the same day at this workplace. */
+  distinctConfirmed: z.boolean(),
+  /** The latest employment period: since when, and when and why they left (null: still working). */
+  startedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  leavingReason: z.string(),
+  /** Works at the workplace today (Vietnam's date). */
+  employedNow: z.boolean(),
+  /** Every period, oldest first: a person who left and came back has several. */
+  periods: z.array(employmentPeriod),
   version: z.number().int(),
 });
 export type Person = z.infer<typeof person>;
@@ -43,9 +60,14 @@ export const personFields = {
   assignedDuty: text(1000),
 };
 
+/** A second person with the same name and birth date as someone at the workplace needs this confirmation. */
+const distinctConfirmed = z.boolean();
+
 export const createPersonBody = z
-  .object({ workplaceId: idSchema, ...personFields })
+  .object({ workplaceId: idSchema, ...personFields, startedOn: isoDate.nullable(), distinctConfirmed })
   .partial({
+    startedOn: true,
+    distinctConfirmed: true,
     code: true,
     birthDate: true,
     gender: true,
@@ -60,7 +82,7 @@ export const createPersonBody = z
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
 
 export const updatePersonBody = z
-  .object({ version: versionSchema, ...personFields })
+  .object({ version: versionSchema, ...personFields, startedOn: isoDate.nullable(), distinctConfirmed })
   .partial()
   .required({ version: true })
   .strict();
@@ -72,7 +94,19 @@ export const searchPeopleQuery = pageQuery.extend({
   organizationId: idSchema.optional(),
   workplaceId: idSchema.optional(),
   isPartyMember: z.enum(['true', 'false']).optional(),
+  /** `current`: working there today; `left`: no longer. Everyone when absent. */
+  employment: z.enum(['current', 'left']).optional(),
 });
+
+const leavingReason = requiredText(200, 'Lý do nghỉ việc');
+
+/** Recording that a person left (or correcting the day and reason of their last leaving). */
+export const leavingBody = z.object({ version: versionSchema, leftOn: isoDate, leavingReason }).strict();
+export type LeavingBody = z.infer<typeof leavingBody>;
+
+/** A person who left comes back: a new employment period from this day. */
+export const returnBody = z.object({ version: versionSchema, startedOn: isoDate }).strict();
+export type ReturnBody = z.infer<typeof returnBody>;
 
 export const peoplePage = paged(person);
 

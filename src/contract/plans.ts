@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPLOYMENT_TYPES } from '../domain/employment.js';
 import { PLAN_DEADLINES, PLAN_WORKPLACE_STATUSES } from '../domain/plans.js';
 import { idSchema, isoDate, paged, pageQuery, requiredText, text, versionSchema } from './common.js';
 
@@ -245,3 +246,23 @@ export const planWorkplace = z.object({
 });
 export type PlanWorkplaceView = z.infer<typeof planWorkplace>;
 export const planWorkplacePage = paged(planWorkplace);
+
+/** Who a determination counted: the masses employed at the workplace on the plan's reference date. */
+export const determinationMasses = z.object({
+  workplaceId: idSchema,
+  workplaceName: z.string(),
+  /** The day the roster was read: the plan's issue date. */
+  referenceDate: z.string(),
+  countedMasses: z.number().int(),
+  allMasses: z.number().int(),
+  people: z.array(
+    z.object({
+      personId: idSchema,
+      code: z.string(),
+      fullName: z.string(),
+      employmentType: z.enum(EMPLOYMENT_TYPES),
+      counted: z.boolean(),
+    }),
+  ),
+});
+export type DeterminationMasses = z.infer<typeof determinationMasses>;

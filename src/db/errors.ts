@@ -1,6 +1,7 @@
 /** PostgreSQL error codes the services turn into user messages; identical on PGlite and on a server. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_RESTRICT_VIOLATION = '23001';
 export const PG_CHECK_VIOLATION = '23514';
 export const PG_RAISE_EXCEPTION = 'P0001';
 
@@ -35,4 +36,10 @@ export function pgErrorMessage(error: unknown): string {
     current = (current as { cause?: unknown }).cause;
   }
   return messages.join('\n');
+}
+
+/** A row still referenced by another: ON DELETE RESTRICT answers 23001, NO ACTION 23503. */
+export function isReferencedElsewhere(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION;
 }

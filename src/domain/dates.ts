@@ -29,3 +29,21 @@ export function formatVietnameseDate(iso: string): string {
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** Vietnam keeps UTC+7 all year, with no daylight saving: its days and hours are read in that offset. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar day (yyyy-mm-dd) of an instant in Vietnam, whatever the zone of the machine. */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `hh:mm` of an instant in Vietnam, whatever the zone of the machine. */
+export function vietnamTime(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** The day it is in Vietnam: deadlines and employment dates are days there, not in UTC. */
+export function vietnamToday(now: Date = new Date()): string {
+  return vietnamDate(now);
+}

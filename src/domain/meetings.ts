@@ -1,7 +1,8 @@
 /** Rules of the meeting (DESIGN step 6, seed II.3 and "Chương trình họp"). Pure: no I/O. */
 
-/** Vietnam keeps UTC+7 all year: a meeting's calendar day is read in that offset. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamDate, vietnamTime } from './dates.js';
+
+export { vietnamDate, vietnamTime };
 
 export const AGENDA_STEPS = ['not_started', 'opening', 'content', 'closing', 'done'] as const;
 export type AgendaStep = (typeof AGENDA_STEPS)[number];
@@ -13,16 +14,6 @@ export const AGENDA_STEP_LABELS: Record<AgendaStep, string> = {
   closing: '(3) Kết thúc',
   done: 'Đã kết thúc',
 };
-
-/** The calendar day (yyyy-mm-dd) of an instant in Vietnam. */
-export function vietnamDate(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `hh:mm` of an instant in Vietnam. */
-export function vietnamTime(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
-}
 
 export interface ScheduleCheck {
   startsAt: Date;

@@ -1,3 +1,5 @@
+import { foldVietnamese } from './text.js';
+
 /** The party-membership facts of a person that the rules below look at. */
 export interface MembershipFacts {
   isPartyMember: boolean;
@@ -47,4 +49,56 @@ export function nextPersonCodes(taken: Iterable<string>, count: number): string[
     if (match) highest = Math.max(highest, Number(match[1]));
   }
   return Array.from({ length: count }, (_, index) => `NV-${String(highest + index + 1).padStart(3, '0')}`);
+}
+
+/** Staff codes compare without case, diacritics or extra spaces: `NV01`, `nv01` and `NV 01 ` are one code. */
+export function staffCodeKey(code: string): string {
+  return foldVietnamese(code);
+}
+
+/** Same name (diacritics and case aside) and same birth date, or both without one. */
+export function identityKey(fullName: string, birthDate: string | null): string {
+  return `${foldVietnamese(fullName)}|${birthDate ?? ''}`;
+}
+
+/** One person of a workplace's roster as the duplicate rules see it; `ref` names it in messages. */
+export interface RosterIdentity<Ref> {
+  ref: Ref;
+  code: string;
+  fullName: string;
+  birthDate: string | null;
+  /** Confirmed by the roster keeper as another person than a namesake born the same day. */
+  distinctConfirmed: boolean;
+}
+
+export interface RosterClash<Ref> {
+  kind: 'code' | 'identity';
+  /** The later entry, the one refused. */
+  ref: Ref;
+  /** The entry it clashes with, kept. */
+  with: Ref;
+}
+
+/**
+ * The duplicates of a workplace's roster, as the database's unique keys see them: a staff code
+ * taken twice (staffCodeKey), and namesakes born the same day of which more than one is
+ * unconfirmed. Entries are in order of precedence (people already on the roster first); each
+ * later duplicate clashes with the first entry it repeats.
+ */
+export function rosterClashes<Ref>(entries: readonly RosterIdentity<Ref>[]): RosterClash<Ref>[] {
+  const clashes: RosterClash<Ref>[] = [];
+  const byCode = new Map<string, RosterIdentity<Ref>>();
+  const unconfirmedByIdentity = new Map<string, RosterIdentity<Ref>>();
+  for (const entry of entries) {
+    const code = staffCodeKey(entry.code);
+    const sameCode = byCode.get(code);
+    if (sameCode) clashes.push({ kind: 'code', ref: entry.ref, with: sameCode.ref });
+    else byCode.set(code, entry);
+    if (entry.distinctConfirmed) continue;
+    const identity = identityKey(entry.fullName, entry.birthDate);
+    const namesake = unconfirmedByIdentity.get(identity);
+    if (namesake) clashes.push({ kind: 'identity', ref: entry.ref, with: namesake.ref });
+    else unconfirmedByIdentity.set(identity, entry);
+  }
+  return clashes;
 }

@@ -127,7 +127,4 @@ export function latenessOf(
   };
 }
 
-/** The day it is in Vietnam (UTC+7, no daylight saving): deadlines are days there, not in UTC. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+export { vietnamToday } from './dates.js';

@@ -2,7 +2,9 @@ import { ENTRIES as COMPILATION_ENTRIES } from './compilations/bad-input-entries
 import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
+import { ENTRIES as PEOPLE_ENTRIES } from './people/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
+import { ENTRIES as PLAN_ENTRIES } from './plans/bad-input-entries.js';
 import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
 import { ENTRIES as REPORT_ENTRIES } from './reports/bad-input-entries.js';
 import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
@@ -376,4 +378,6 @@ export const CATALOGUE: Endpoint[] = [
   ...COMPILATION_ENTRIES,
   ...REPORT_ENTRIES,
   ...YEAR_END_ENTRIES,
+  ...PEOPLE_ENTRIES,
+  ...PLAN_ENTRIES,
 ];

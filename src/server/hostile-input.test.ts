@@ -69,6 +69,8 @@ describe('hostile input in text fields', () => {
           fullName: value,
           employmentType: 'short_term',
           isPartyMember: false,
+          // Values that fold to one name (NFD and NFC, case) are namesakes, confirmed as others.
+          distinctConfirmed: true,
         }),
       read: (id: string) => admin.get(`/api/v1/people/${id}`),
       field: 'fullName',

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -17,6 +18,7 @@ import {
 import { accounts } from './accounts.js';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
+import { people } from './people.js';
 import { workplaces } from './workplaces.js';
 
 /**
@@ -63,6 +65,13 @@ export const plans = pgTable(
     upwardReportDueOn: date('upward_report_due_on', { mode: 'string' }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by').references(() => accounts.id, { onDelete: 'restrict' }),
+    /** The published plan of the same issuer and year this one replaced, and why (history kept). */
+    replacesPlanId: uuid('replaces_plan_id').references((): AnyPgColumn => plans.id, {
+      onDelete: 'restrict',
+    }),
+    replacementReason: text('replacement_reason'),
+    /** Set on a plan once another replaced it (status 'replaced'). */
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -73,16 +82,22 @@ export const plans = pgTable(
     uniqueIndex('plans_number_key')
       .on(table.organizationId, table.year, table.number)
       .where(sql`${table.number} <> ''`),
-    check('plans_status_known', sql`${table.status} in ('draft', 'published')`),
+    check('plans_status_known', sql`${table.status} in ('draft', 'published', 'replaced')`),
+    // One published plan per issuing organization and year: a second one replaces the first.
+    uniqueIndex('plans_one_published_key')
+      .on(table.organizationId, table.year)
+      .where(sql`${table.status} = 'published'`),
+    check(
+      'plans_replacement_has_reason',
+      sql`(${table.replacesPlanId} is null) = (${table.replacementReason} is null)`,
+    ),
+    check('plans_replaced_has_time', sql`(${table.status} = 'replaced') = (${table.replacedAt} is not null)`),
     check('plans_year_sane', sql`${table.year} between 2000 and 2200`),
     check(
       'plans_deadlines_ordered',
       sql`${table.meetingsDueOn} <= ${table.baseReportsDueOn} and ${table.baseReportsDueOn} <= ${table.upwardReportDueOn}`,
     ),
-    check(
-      'plans_published_has_time',
-      sql`(${table.status} = 'published') = (${table.publishedAt} is not null)`,
-    ),
+    check('plans_published_has_time', sql`(${table.status} = 'draft') = (${table.publishedAt} is null)`),
   ],
 );
 
@@ -149,6 +164,39 @@ export const planWorkplaces = pgTable(
       sql`${table.status} in ('exempt', 'pending', 'scheduled', 'held', 'minutes_signed', 'compiled', 'reported')`,
     ),
     check('plan_workplaces_exempt_matches', sql`(${table.status} = 'exempt') = (not ${table.required})`),
+  ],
+);
+
+/**
+ * Who the determination counted (DESIGN step 2): every non-member employed at the workplace on the
+ * plan's reference date, with the name, code and employment type as they stood then and whether
+ * the rule counted them. A dispute about a workplace's count is settled from these rows.
+ */
+export const planWorkplaceMasses = pgTable(
+  'plan_workplace_masses',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'restrict' }),
+    workplaceId: uuid('workplace_id')
+      .notNull()
+      .references(() => workplaces.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    code: text('code').notNull(),
+    fullName: text('full_name').notNull(),
+    employmentType: text('employment_type').notNull(),
+    counted: boolean('counted').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.planId, table.workplaceId, table.personId] }),
+    foreignKey({
+      name: 'plan_workplace_masses_determination_fk',
+      columns: [table.planId, table.workplaceId],
+      foreignColumns: [planWorkplaces.planId, planWorkplaces.workplaceId],
+    }),
+    index('plan_workplace_masses_person_idx').on(table.personId),
   ],
 );
 

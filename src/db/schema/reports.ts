@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
@@ -43,6 +54,13 @@ export const reports = pgTable(
     submittedOn: date('submitted_on', { mode: 'string' }),
     submittedBy: uuid('submitted_by').references(() => accounts.id, { onDelete: 'restrict' }),
     timeliness: text('timeliness'),
+    /**
+     * What was missing when the report was submitted and the committee confirmed it anyway (meetings
+     * not held, children's reports not in): frozen with the figures and stated in the document.
+     */
+    gaps: jsonb('gaps').$type<Record<string, unknown>>(),
+    /** How many times the receiving level reopened it; each time is a report_reopenings row. */
+    reopenCount: integer('reopen_count').notNull().default(0),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -59,5 +77,31 @@ export const reports = pgTable(
       'reports_timeliness_known',
       sql`${table.timeliness} is null or ${table.timeliness} in ('on_time', 'late')`,
     ),
+  ],
+);
+
+/**
+ * A submitted report sent back by the receiving level with a reason (append-only history): the
+ * submission as it stood (figures, narrative, gaps, dates) is kept here before the report returns
+ * to draft. The trigger on reports lets a submitted report change only through such a row.
+ */
+export const reportReopenings = pgTable(
+  'report_reopenings',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'restrict' }),
+    sequence: integer('sequence').notNull(),
+    reason: text('reason').notNull(),
+    reopenedBy: uuid('reopened_by')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    reopenedAt: createdAt(),
+    submission: jsonb('submission').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [
+    unique('report_reopenings_sequence_key').on(table.reportId, table.sequence),
+    check('report_reopenings_reason_present', sql`length(${table.reason}) > 0`),
   ],
 );

@@ -90,7 +90,7 @@ function databaseError(error: unknown): AppError | null {
   const constraint = pgConstraintName(error) ?? '';
   if (code === '23505')
     return new AppError('conflict', DUPLICATE_MESSAGES[constraint] ?? 'Dữ liệu bị trùng.');
-  if (code === '23503')
+  if (code === '23503' || code === '23001')
     return new AppError('conflict', 'Dữ liệu đang được nơi khác sử dụng hoặc tham chiếu không tồn tại.');
   if (code === '23514') return new AppError('bad_request', 'Dữ liệu vi phạm ràng buộc của hệ thống.');
   if (code === PG_RAISE_EXCEPTION && pgErrorMessage(error).includes('minutes_locked')) {
@@ -114,6 +114,7 @@ export const REPORT_SUBMITTED_MESSAGE = 'Báo cáo đã nộp nên không sửa 
 
 const DUPLICATE_MESSAGES: Record<string, string> = {
   accounts_username_unique: 'Tên đăng nhập đã được dùng.',
-  people_workplace_code_key: 'Mã nhân sự đã có trong cơ quan này.',
+  people_workplace_code_key: 'Mã nhân sự đã có trong cơ quan này (không phân biệt hoa thường, dấu).',
+  people_workplace_identity_key: 'Đã có người cùng họ tên và ngày sinh trong cơ quan này.',
   role_assignments_unique: 'Tài khoản đã có vai trò này tại tổ chức này.',
 };

@@ -3,6 +3,7 @@ import type { MeetingCandidates } from '../../contract/meetings.js';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts, people, roleAssignments } from '../../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
+import { employedTodaySql } from '../people/employment.js';
 import { workplaceForMeeting } from './schedule.js';
 
 /**
@@ -21,7 +22,7 @@ export async function meetingCandidates(
     .select({ accountId: accounts.id, displayName: accounts.displayName, username: accounts.username })
     .from(accounts)
     .innerJoin(people, eq(people.id, accounts.personId))
-    .where(and(eq(people.workplaceId, place.workplaceId), isNull(accounts.disabledAt)))
+    .where(and(eq(people.workplaceId, place.workplaceId), employedTodaySql(), isNull(accounts.disabledAt)))
     .orderBy(asc(accounts.displayName), asc(accounts.username));
   const committee = await db
     .selectDistinct({

@@ -15,6 +15,7 @@ import { scheduleIssues } from '../../domain/meetings.js';
 import { createdFields, recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { employedTodaySql } from '../people/employment.js';
 import { determiningPlanId } from '../plans/plan-chain.js';
 import { setWorkplaceStatus } from '../plans/progress-rollup.js';
 import { type MeetingInReach, meetingCapacity } from './access.js';
@@ -77,6 +78,7 @@ export async function assertMeetingAccounts(
         and(
           eq(accounts.id, accountId),
           eq(people.workplaceId, place.workplaceId),
+          employedTodaySql(),
           isNull(accounts.disabledAt),
         ),
       );

@@ -32,6 +32,7 @@ import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound, staleVersion } from '../errors.js';
 import { MINUTES_LOCKED_MESSAGE } from '../http/error-handler.js';
 import { type MeetingInReach, type MeetingRow, meetingInReach } from '../meetings/access.js';
+import { employedTodaySql } from '../people/employment.js';
 import { meetingMembers } from '../written-feedback/members.js';
 
 export type MinutesRow = typeof minutes.$inferSelect;
@@ -253,6 +254,7 @@ export async function fitsCapacity(
         eq(accounts.id, accountId),
         eq(people.workplaceId, meeting.workplaceId),
         eq(people.isPartyMember, false),
+        employedTodaySql(),
         isNull(accounts.disabledAt),
       ),
     );

@@ -83,7 +83,15 @@ describe('people', () => {
     expect((await committee.post('/api/v1/people', body)).statusCode).toBe(201);
     const again = await committee.post('/api/v1/people', { ...body, fullName: 'Người khác' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toBe('Mã nhân sự đã có trong cơ quan này.');
+    expect(again.json().error.message).toBe(
+      'Mã nhân sự đã có trong cơ quan này (không phân biệt hoa thường, dấu).',
+    );
+    const otherCase = await committee.post('/api/v1/people', {
+      ...body,
+      code: 'kt-01 ',
+      fullName: 'Người thứ ba',
+    });
+    expect(otherCase.statusCode).toBe(409);
   });
 
   it('finds names ignoring diacritics and case, from NFD input too', async () => {

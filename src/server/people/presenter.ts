@@ -1,5 +1,5 @@
 import type { Person } from '../../contract/people.js';
-import type { EmploymentType, Gender } from '../../domain/employment.js';
+import { type EmploymentType, type Gender, latestPeriod } from '../../domain/employment.js';
 import { isWithOffice } from '../../domain/people.js';
 import type { ListedPerson } from './service.js';
 
@@ -8,7 +8,10 @@ export function presentPerson({
   workplaceName,
   organizationName,
   countedMass,
+  periods,
+  employedNow,
 }: ListedPerson): Person {
+  const latest = latestPeriod(periods);
   return {
     id: person.id,
     workplaceId: person.workplaceId,
@@ -28,6 +31,12 @@ export function presentPerson({
     assignedDuty: person.assignedDuty,
     withOffice: isWithOffice(person),
     countedMass,
+    distinctConfirmed: person.distinctConfirmed,
+    startedOn: latest?.startedOn ?? null,
+    leftOn: latest?.leftOn ?? null,
+    leavingReason: latest?.leavingReason ?? '',
+    employedNow,
+    periods,
     version: person.version,
   };
 }

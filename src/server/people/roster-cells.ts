@@ -66,6 +66,16 @@ export function parseBirthDate(value: CellValue, today = new Date()): Parsed<str
   return { ok: true, value: iso };
 }
 
+/** A day of employment (vào làm, nghỉ việc) as dd/mm/yyyy text or a real Excel date; empty is allowed. */
+export function parseDay(value: CellValue, label: string): Parsed<string | null> {
+  if (cellText(value).trim() === '') return { ok: true, value: null };
+  const parsed = parseBirthDate(value, new Date(Date.UTC(2200, 0, 1)));
+  if (!parsed.ok || parsed.value === null) {
+    return { ok: false, message: `${label} không hợp lệ (ghi theo dạng dd/mm/yyyy, ví dụ 01/09/2010).` };
+  }
+  return parsed;
+}
+
 export function parseGender(value: CellValue): Parsed<Gender | null> {
   const folded = foldVietnamese(cellText(value));
   if (!folded) return { ok: true, value: null };

@@ -81,6 +81,37 @@ export const ROSTER_COLUMNS = [
     guide: 'Nhiệm vụ chính được giao.',
     example: 'Phụ trách công tác văn thư, lưu trữ',
   },
+  {
+    key: 'startedOn',
+    header: 'Ngày vào làm (dd/mm/yyyy)',
+    width: 14,
+    guide:
+      'Ngày bắt đầu làm việc tại cơ quan (lần gần nhất); có thể để trống. Người đã nghỉ việc nay trở lại: ghi ngày trở lại và để trống ngày nghỉ việc.',
+    example: '01/09/2010',
+  },
+  {
+    key: 'leftOn',
+    header: 'Ngày nghỉ việc (dd/mm/yyyy)',
+    width: 14,
+    guide:
+      'Ngày đầu tiên không còn làm việc tại cơ quan (nghỉ hưu, chuyển công tác…). Từ ngày này người đó không còn được tính; hồ sơ vẫn được giữ. Để trống nếu đang làm việc.',
+    example: '',
+  },
+  {
+    key: 'leavingReason',
+    header: 'Lý do nghỉ việc',
+    width: 22,
+    guide: 'Bắt buộc khi có ngày nghỉ việc, ví dụ: Nghỉ hưu, Chuyển công tác, Thôi việc.',
+    example: '',
+  },
+  {
+    key: 'distinctConfirmed',
+    header: 'Xác nhận khác người (Có/Không)',
+    width: 14,
+    guide:
+      'Ghi Có khi người này trùng họ tên và ngày sinh với một người khác trong cơ quan nhưng đúng là hai người khác nhau; nếu không, hệ thống báo trùng và không nhập.',
+    example: 'Không',
+  },
 ] as const;
 
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];

@@ -6,6 +6,7 @@ import { ROSTER_READERS } from '../auth/roles.js';
 import { AppError } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
 import { workplaceInScope } from '../workplaces/access.js';
+import { periodsOf } from './employment.js';
 import { type ExportedPerson, rosterExport } from './roster-workbook.js';
 import { selectListedPeople, withinPath } from './service.js';
 
@@ -22,14 +23,18 @@ const order = [asc(workplaces.nameSearch), asc(people.code)] as const;
  */
 export const MAX_EXPORT_ROWS = 50_000;
 
-async function buildRoster(rows: ExportedPerson[]): Promise<Buffer> {
-  if (rows.length > MAX_EXPORT_ROWS) {
+async function buildRoster(db: Db, listed: Omit<ExportedPerson, 'periods'>[]): Promise<Buffer> {
+  if (listed.length > MAX_EXPORT_ROWS) {
     throw new AppError(
       'unprocessable',
       `Danh sách có hơn ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} người, quá lớn cho một tệp. Hãy xuất theo từng tổ chức trực thuộc.`,
     );
   }
-  return rosterExport(rows);
+  const periods = await periodsOf(
+    db,
+    listed.map((row) => row.person.id),
+  );
+  return rosterExport(listed.map((row) => ({ ...row, periods: periods.get(row.person.id) ?? [] })));
 }
 
 export async function exportWorkplaceRoster(db: Db, actor: Actor, workplaceId: string): Promise<RosterFile> {
@@ -40,7 +45,7 @@ export async function exportWorkplaceRoster(db: Db, actor: Actor, workplaceId: s
     .limit(MAX_EXPORT_ROWS + 1);
   return {
     fileName: `Danh sách nhân sự - ${workplace.name}.xlsx`,
-    content: await buildRoster(rows),
+    content: await buildRoster(db, rows),
   };
 }
 
@@ -57,6 +62,6 @@ export async function exportOrganizationRoster(
     .limit(MAX_EXPORT_ROWS + 1);
   return {
     fileName: `Danh sách nhân sự - ${organization.name}.xlsx`,
-    content: await buildRoster(rows),
+    content: await buildRoster(db, rows),
   };
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import { text } from '../../contract/common.js';
 import { personFields, type RosterImportRowError } from '../../contract/people.js';
 import type { EmploymentType, Gender } from '../../domain/employment.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
@@ -8,6 +9,7 @@ import {
   cellText,
   type Parsed,
   parseBirthDate,
+  parseDay,
   parseEmploymentType,
   parseGender,
   parseYesNo,
@@ -29,6 +31,11 @@ export interface RosterEntry {
   governmentOffice: string;
   isCommitteeMember: boolean;
   assignedDuty: string;
+  /** The latest employment period as the row states it. */
+  startedOn: string | null;
+  leftOn: string | null;
+  leavingReason: string;
+  distinctConfirmed: boolean;
 }
 
 export const MAX_ROSTER_ROWS = 20_000;
@@ -108,6 +115,10 @@ export function readRosterRows(workbook: ExcelJS.Workbook): {
       governmentOffice: textOf('governmentOffice'),
       isCommitteeMember: take('isCommitteeMember', parseYesNo(value('isCommitteeMember')), false),
       assignedDuty: textOf('assignedDuty'),
+      startedOn: take('startedOn', parseDay(value('startedOn'), 'Ngày vào làm'), null),
+      leftOn: take('leftOn', parseDay(value('leftOn'), 'Ngày nghỉ việc'), null),
+      leavingReason: take('leavingReason', parseText(text(200), value('leavingReason')), ''),
+      distinctConfirmed: take('distinctConfirmed', parseYesNo(value('distinctConfirmed')), false),
     });
   });
   if (entries.length === 0 && errors.length === 0) throw unreadable('Tệp không có dòng dữ liệu nào.');

@@ -5,6 +5,7 @@ import {
   EMPLOYMENT_TYPES,
   GENDER_LABELS,
   type Gender,
+  latestPeriod,
 } from '../../domain/employment.js';
 import { formatDate } from './roster-cells.js';
 import {
@@ -20,7 +21,7 @@ import type { ListedPerson } from './service.js';
 
 const VALIDATED_ROWS = 1000;
 
-export type ExportedPerson = Pick<ListedPerson, 'person' | 'workplaceName' | 'organizationName'>;
+export type ExportedPerson = Pick<ListedPerson, 'person' | 'workplaceName' | 'organizationName' | 'periods'>;
 
 interface SheetDataValidations {
   add(range: string, validation: ExcelJS.DataValidation): void;
@@ -59,7 +60,7 @@ function addRosterSheet(workbook: ExcelJS.Workbook, extraHeaders: string[] = [])
       'Chọn một loại lao động trong danh sách.',
     ),
   );
-  for (const key of ['isPartyMember', 'isCommitteeMember'] as const) {
+  for (const key of ['isPartyMember', 'isCommitteeMember', 'distinctConfirmed'] as const) {
     validations.add(range(key), listValidation([YES, NO], 'Chỉ ghi Có hoặc Không.'));
   }
   return sheet;
@@ -77,7 +78,9 @@ function addGuideSheet(workbook: ExcelJS.Workbook): void {
   guide.addRow([]);
   for (const note of [
     'Ghi mỗi người một dòng trên trang "Danh sách", bắt đầu từ dòng 2; không đổi tên hay thứ tự các cột.',
-    'Khi nhập, người đã có được nhận ra theo Mã; dòng không có Mã thì theo họ tên và ngày sinh. Người đã có sẽ được cập nhật, người mới được thêm.',
+    'Khi nhập, người đã có được nhận ra theo Mã (không phân biệt hoa thường, dấu); dòng không có Mã thì theo họ tên và ngày sinh. Người đã có sẽ được cập nhật, người mới được thêm.',
+    'Hai dòng (hoặc một dòng và một người đã có) trùng Mã, hoặc trùng họ tên và ngày sinh mà không ghi Có ở cột "Xác nhận khác người", bị báo lỗi và không nhập gì.',
+    'Người nghỉ việc: ghi Ngày nghỉ việc và Lý do nghỉ việc; không xóa dòng. Người đó được giữ trong hồ sơ và không còn được tính từ ngày nghỉ.',
     'Người của cơ quan không có trong tệp được giữ nguyên (không bị xóa).',
     'Nếu có dòng sai, hệ thống báo từng dòng, từng cột và không ghi gì cả; sửa rồi tải lên lại.',
     'Nhập lại đúng tệp đã nhập không làm thay đổi gì.',
@@ -112,8 +115,17 @@ export async function rosterExport(rows: ExportedPerson[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function exportedValue({ person, organizationName }: ExportedPerson, key: RosterColumnKey): string {
+function exportedValue({ person, organizationName, periods }: ExportedPerson, key: RosterColumnKey): string {
+  const latest = latestPeriod(periods);
   switch (key) {
+    case 'startedOn':
+      return latest?.startedOn ? formatDate(latest.startedOn) : '';
+    case 'leftOn':
+      return latest?.leftOn ? formatDate(latest.leftOn) : '';
+    case 'leavingReason':
+      return latest?.leavingReason ?? '';
+    case 'distinctConfirmed':
+      return person.distinctConfirmed ? YES : '';
     case 'birthDate':
       return person.birthDate ? formatDate(person.birthDate) : '';
     case 'gender':

@@ -132,7 +132,11 @@ describe('XLSX rosters', () => {
       { row: 7, column: 'Chi bộ', message: 'Đảng viên phải thuộc một chi bộ.' },
       { row: 8, column: 'Chức vụ Đảng', message: 'Chỉ đảng viên mới có chức vụ Đảng.' },
       { row: 9, column: 'Chi bộ', message: expect.stringContaining('Không tìm thấy chi bộ "Chi bộ B1"') },
-      { row: 10, column: 'Mã', message: 'Mã "A-1" trùng với dòng 2.' },
+      {
+        row: 10,
+        column: 'Mã',
+        message: 'Mã "A-1" trùng với dòng 2 (không phân biệt hoa thường, dấu).',
+      },
       { row: 11, column: 'Đảng viên (Có/Không)', message: 'Chỉ ghi Có hoặc Không.' },
     ]);
     expect(await peopleIn(tree.workplaces.wpA1)).toBe(before);
@@ -219,7 +223,7 @@ describe('XLSX rosters', () => {
     const dang = sheet.getRows(2, 8)!.find((r) => r.getCell(2).value === 'Phạm Văn Đảng')!;
     expect(dang.getCell(3).value).toBe('30/04/1975');
     expect(dang.getCell(8).value).toBe('Chi bộ A1');
-    expect(dang.getCell(13).value).toBe('Sở Thử A1');
+    expect(dang.getCell(TEMPLATE_HEADERS.length + 1).value).toBe('Sở Thử A1');
     const back = await uploadRoster(committee, tree.workplaces.wpA1, response.rawPayload);
     expect(back.json()).toEqual({ created: 0, updated: 0, unchanged: 8, total: 8 });
   });
@@ -266,7 +270,7 @@ describe('XLSX rosters', () => {
     const response = await tree.admin.get(`/api/v1/organizations/${tree.organizations.bloc}/roster.xlsx`);
     expect(response.statusCode).toBe(200);
     const sheet = (await readWorkbook(response.rawPayload)).getWorksheet('Danh sách')!;
-    const workplaces = new Set(sheet.getColumn(13).values.slice(2));
+    const workplaces = new Set(sheet.getColumn(TEMPLATE_HEADERS.length + 1).values.slice(2));
     expect(workplaces).toEqual(new Set(['Sở Thử A1', 'Sở Thử B1']));
     expect(
       (await committee.get(`/api/v1/organizations/${tree.organizations.bloc}/roster.xlsx`)).statusCode,

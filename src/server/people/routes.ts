@@ -2,15 +2,26 @@ import { idParams } from '../../contract/common.js';
 import {
   createPersonBody,
   deletePersonQuery,
+  leavingBody,
   peoplePage,
   person,
+  returnBody,
   searchPeopleQuery,
   updatePersonBody,
 } from '../../contract/people.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { presentPerson } from './presenter.js';
-import { createPerson, deletePerson, getPerson, searchPeople, updatePerson } from './service.js';
+import {
+  cancelPersonLeaving,
+  createPerson,
+  deletePerson,
+  getPerson,
+  leavePerson,
+  returnPerson,
+  searchPeople,
+  updatePerson,
+} from './service.js';
 
 const tags = ['Nhân sự'];
 
@@ -74,7 +85,7 @@ export async function peopleRoutes(app: App): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Xóa một người (nhập nhầm); nhật ký vẫn giữ lại',
+        summary: 'Xóa một người nhập nhầm; người đã nghỉ việc thì ghi nhận nghỉ việc',
         params: idParams,
         querystring: deletePersonQuery,
       },
@@ -83,5 +94,57 @@ export async function peopleRoutes(app: App): Promise<void> {
       await deletePerson(app.db, requireActor(request.actor), request.params.id, request.query.version);
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/people/:id/leaving',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận một người nghỉ việc (ngày nghỉ, lý do); lịch sử được giữ',
+        params: idParams,
+        body: leavingBody,
+        response: { 200: person },
+      },
+    },
+    async (request) =>
+      presentPerson(await leavePerson(app.db, requireActor(request.actor), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/people/:id/leaving',
+    {
+      schema: {
+        tags,
+        summary: 'Hủy ghi nhận nghỉ việc đã ghi nhầm',
+        params: idParams,
+        querystring: deletePersonQuery,
+        response: { 200: person },
+      },
+    },
+    async (request) =>
+      presentPerson(
+        await cancelPersonLeaving(
+          app.db,
+          requireActor(request.actor),
+          request.params.id,
+          request.query.version,
+        ),
+      ),
+  );
+
+  app.post(
+    '/people/:id/return',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận người đã nghỉ việc trở lại làm việc',
+        params: idParams,
+        body: returnBody,
+        response: { 200: person },
+      },
+    },
+    async (request) =>
+      presentPerson(await returnPerson(app.db, requireActor(request.actor), request.params.id, request.body)),
   );
 }

@@ -1,11 +1,17 @@
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, not, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CreatePersonBody, UpdatePersonBody } from '../../contract/people.js';
+import type { CreatePersonBody, LeavingBody, ReturnBody, UpdatePersonBody } from '../../contract/people.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { pgConstraintName, pgErrorCode } from '../../db/errors.js';
+import { isReferencedElsewhere, pgConstraintName, pgErrorCode } from '../../db/errors.js';
 import { organizations, people, workplaces } from '../../db/schema/index.js';
+import { vietnamToday } from '../../domain/dates.js';
 import { isCountedMass } from '../../domain/eligibility.js';
-import type { EmploymentType } from '../../domain/employment.js';
+import {
+  type EmploymentPeriod,
+  type EmploymentType,
+  isEmployedOn,
+  periodIssues,
+} from '../../domain/employment.js';
 import { type MembershipFacts, membershipIssues, nextPersonCodes } from '../../domain/people.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import { changedFields, createdFields, recordAudit } from '../audit/record.js';
@@ -16,12 +22,25 @@ import { organizationInScope } from '../organizations/access.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { workplaceInScope } from '../workplaces/access.js';
 import { lockWorkplaceRoster, type PersonRow, personInScope } from './access.js';
+import { assertNoRosterDuplicate, duplicateCode } from './duplicates.js';
+import {
+  assertNoEmploymentIssues,
+  cancelLeaving,
+  employedTodaySql,
+  periodsOf,
+  recordLeaving,
+  recordReturn,
+  setLatestStart,
+} from './employment.js';
 
 export interface ListedPerson {
   person: PersonRow;
   workplaceName: string;
   organizationName: string | null;
   countedMass: boolean;
+  /** Oldest first. */
+  periods: EmploymentPeriod[];
+  employedNow: boolean;
 }
 
 export interface PeopleSearch {
@@ -29,6 +48,7 @@ export interface PeopleSearch {
   organizationId?: string;
   workplaceId?: string;
   isPartyMember?: 'true' | 'false';
+  employment?: 'current' | 'left';
   page: number;
   pageSize: number;
 }
@@ -78,6 +98,8 @@ export async function searchPeople(
   const folded = foldVietnamese(search.q);
   if (folded) conditions.push(like(people.nameSearch, `%${escapeLike(folded)}%`));
   if (search.isPartyMember) conditions.push(eq(people.isPartyMember, search.isPartyMember === 'true'));
+  if (search.employment === 'current') conditions.push(employedTodaySql());
+  if (search.employment === 'left') conditions.push(not(employedTodaySql()));
   const where = and(...conditions);
 
   const [counted] = await db
@@ -91,24 +113,42 @@ export async function searchPeople(
     .orderBy(asc(people.nameSearch), asc(people.id))
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
-  return { items: await withCountedMass(db, rows), total: counted?.total ?? 0 };
+  return { items: await withEmployment(db, rows), total: counted?.total ?? 0 };
 }
 
-export async function withCountedMass(
+/** Adds each person's employment periods and whether they work there and count as masses today. */
+export async function withEmployment(
   db: DbOrTx,
-  rows: Omit<ListedPerson, 'countedMass'>[],
+  rows: Omit<ListedPerson, 'countedMass' | 'periods' | 'employedNow'>[],
 ): Promise<ListedPerson[]> {
   const rules = await readEligibilitySettings(db);
-  return rows.map((row) => ({
-    ...row,
-    countedMass: isCountedMass(
-      {
-        isPartyMember: row.person.isPartyMember,
-        employmentType: row.person.employmentType as EmploymentType,
-      },
-      rules,
-    ),
-  }));
+  const periods = await periodsOf(
+    db,
+    rows.map((row) => row.person.id),
+  );
+  const today = vietnamToday();
+  return rows.map((row) => {
+    const own = (periods.get(row.person.id) ?? []).map(({ startedOn, leftOn, leavingReason }) => ({
+      startedOn,
+      leftOn,
+      leavingReason,
+    }));
+    const employedNow = isEmployedOn(own, today);
+    return {
+      ...row,
+      periods: own,
+      employedNow,
+      countedMass:
+        employedNow &&
+        isCountedMass(
+          {
+            isPartyMember: row.person.isPartyMember,
+            employmentType: row.person.employmentType as EmploymentType,
+          },
+          rules,
+        ),
+    };
+  });
 }
 
 export async function getPerson(db: Db, actor: Actor, id: string): Promise<ListedPerson> {
@@ -118,7 +158,7 @@ export async function getPerson(db: Db, actor: Actor, id: string): Promise<Liste
 
 async function loadListedPerson(db: Db, id: string): Promise<ListedPerson> {
   const rows = await selectListedPeople(db).where(eq(people.id, id));
-  const [listed] = await withCountedMass(db, rows);
+  const [listed] = await withEmployment(db, rows);
   return listed!;
 }
 
@@ -140,17 +180,20 @@ export async function assertMemberCell(db: DbOrTx, actor: Actor, organizationId:
   if (cell.closedAt) throw new AppError('conflict', 'Không thể xếp đảng viên vào tổ chức đã đóng.');
 }
 
-export const duplicateCode = () =>
-  new AppError('conflict', 'Mã nhân sự đã có trong cơ quan này.', [
-    { path: 'body.code', message: 'Mã nhân sự đã có trong cơ quan này.' },
-  ]);
-
-async function translatingDuplicateCode<T>(write: () => Promise<T>): Promise<T> {
+/** The unique keys are the last line behind assertNoRosterDuplicate; their refusals read the same. */
+async function translatingDuplicates<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (pgErrorCode(error) === '23505' && pgConstraintName(error) === 'people_workplace_code_key') {
-      throw duplicateCode();
+    if (pgErrorCode(error) !== '23505') throw error;
+    if (pgConstraintName(error) === 'people_workplace_code_key') throw duplicateCode();
+    if (pgConstraintName(error) === 'people_workplace_identity_key') {
+      throw new AppError('conflict', 'Đã có người cùng họ tên và ngày sinh trong cơ quan này.', [
+        {
+          path: 'body.distinctConfirmed',
+          message: 'Đã có người cùng họ tên và ngày sinh trong cơ quan này.',
+        },
+      ]);
     }
     throw error;
   }
@@ -191,18 +234,33 @@ export async function createPerson(db: Db, actor: Actor, body: CreatePersonBody)
     await assertMemberCell(tx, actor, fields.organizationId);
     await lockWorkplaceRoster(tx, body.workplaceId);
     const code = body.code || nextPersonCodes(await takenCodes(tx, body.workplaceId), 1)[0]!;
-    const [created] = await translatingDuplicateCode(() =>
+    const distinctConfirmed = body.distinctConfirmed ?? false;
+    await assertNoRosterDuplicate(tx, { ...fields, code, distinctConfirmed });
+    const startedOn = body.startedOn ?? null;
+    assertNoEmploymentIssues(periodIssues({ startedOn, leftOn: null, leavingReason: '' }, []));
+    const [created] = await translatingDuplicates(() =>
       tx
         .insert(people)
-        .values({ ...fields, code, nameSearch: foldVietnamese(fullName) })
+        .values({
+          ...fields,
+          code,
+          distinctConfirmed,
+          nameSearch: foldVietnamese(fullName),
+        })
         .returning(),
     );
+    if (startedOn) await setLatestStart(tx, created!.id, startedOn);
     await recordAudit(tx, actor, {
       action: 'person.created',
       targetType: 'person',
       targetId: created!.id,
       organizationPath,
-      changes: createdFields({ ...fields, code }),
+      changes: createdFields({
+        ...fields,
+        code,
+        startedOn,
+        ...(distinctConfirmed ? { distinctConfirmed } : {}),
+      }),
     });
     return created!.id;
   });
@@ -213,10 +271,11 @@ export async function updatePerson(
   db: Db,
   actor: Actor,
   id: string,
-  { version, ...body }: UpdatePersonBody,
+  { version, startedOn, ...body }: UpdatePersonBody,
 ): Promise<ListedPerson> {
   await db.transaction(async (tx) => {
     const { person: before, workplaceOrganizationPath } = await personInScope(tx, actor, id, ROSTER_KEEPERS);
+    await lockWorkplaceRoster(tx, before.workplaceId);
     if (body.code === '') {
       throw new AppError('bad_request', 'Dữ liệu không hợp lệ ở "body.code": Mã không được để trống.', [
         { path: 'body.code', message: 'Mã không được để trống.' },
@@ -228,8 +287,15 @@ export async function updatePerson(
     if (fields.organizationId && fields.organizationId !== before.organizationId) {
       await assertMemberCell(tx, actor, fields.organizationId);
     }
+    if (before.version !== version) throw staleVersion();
+    const identityChanged =
+      merged.code !== before.code ||
+      merged.fullName !== before.fullName ||
+      merged.birthDate !== before.birthDate ||
+      merged.distinctConfirmed !== before.distinctConfirmed;
+    if (identityChanged) await assertNoRosterDuplicate(tx, merged, id);
     const nameSearch = fields.fullName === undefined ? undefined : foldVietnamese(fields.fullName);
-    const [updated] = await translatingDuplicateCode(() =>
+    const [updated] = await translatingDuplicates(() =>
       tx
         .update(people)
         .set({ ...fields, nameSearch, version: version + 1, updatedAt: new Date() })
@@ -237,25 +303,38 @@ export async function updatePerson(
         .returning(),
     );
     if (!updated) throw staleVersion();
+    const changes = changedFields(before, fields);
+    if (startedOn !== undefined) {
+      const started = await setLatestStart(tx, id, startedOn);
+      if (started) changes.startedOn = started;
+    }
     await recordAudit(tx, actor, {
       action: 'person.updated',
       targetType: 'person',
       targetId: id,
       organizationPath: workplaceOrganizationPath,
-      changes: changedFields(before, fields),
+      changes,
     });
   });
   return loadListedPerson(db, id);
 }
 
-/** People carry no history of their own yet, so a mistaken entry is removed outright; the audit keeps who and what. */
+/**
+ * Removes a person entered by mistake; the audit keeps who and what. Someone who really worked
+ * there leaves instead (recordLeaving): once a plan counted them or they wrote a report, the
+ * database refuses the removal and the message says to record the leaving.
+ */
 export async function deletePerson(db: Db, actor: Actor, id: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const { person, workplaceOrganizationPath } = await personInScope(tx, actor, id, ROSTER_KEEPERS);
     const [deleted] = await tx
       .delete(people)
       .where(and(eq(people.id, id), eq(people.version, version)))
-      .returning({ id: people.id });
+      .returning({ id: people.id })
+      .catch((error: unknown) => {
+        if (isReferencedElsewhere(error)) throw personInRecords();
+        throw error;
+      });
     if (!deleted) throw staleVersion();
     await recordAudit(tx, actor, {
       action: 'person.deleted',
@@ -271,6 +350,43 @@ export async function deletePerson(db: Db, actor: Actor, id: string, version: nu
   });
 }
 
+const personInRecords = () =>
+  new AppError(
+    'conflict',
+    'Người này đã có trong hồ sơ (danh sách được tính của kế hoạch, bản tự phê bình, tài khoản hoặc cuộc họp) nên không xóa được. Nếu người này đã nghỉ việc, hãy ghi nhận nghỉ việc để giữ lịch sử.',
+  );
+
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+/** DESIGN step 2: a person who left is kept with the day and reason, and counted no more from then. */
+export async function leavePerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: LeavingBody,
+): Promise<ListedPerson> {
+  await db.transaction((tx) => recordLeaving(tx, actor, id, body));
+  return loadListedPerson(db, id);
+}
+
+export async function cancelPersonLeaving(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<ListedPerson> {
+  await db.transaction((tx) => cancelLeaving(tx, actor, id, version));
+  return loadListedPerson(db, id);
+}
+
+export async function returnPerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: ReturnBody,
+): Promise<ListedPerson> {
+  await db.transaction((tx) => recordReturn(tx, actor, id, body));
+  return loadListedPerson(db, id);
 }

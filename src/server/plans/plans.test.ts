@@ -25,11 +25,13 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
   let blocPlanId: string;
   let derivedPlanId: string;
 
+  let added = 0;
   const addMasses = async (workplaceId: string, employmentType: EmploymentType, count: number) => {
     for (let index = 0; index < count; index++) {
+      added++;
       const response = await tree.admin.post('/api/v1/people', {
         workplaceId,
-        fullName: `Quần chúng ${employmentType} ${index} ${workplaceId.slice(0, 4)}`,
+        fullName: `Quần chúng ${employmentType} ${added} ${workplaceId.slice(0, 4)}`,
         employmentType,
         isPartyMember: false,
       });

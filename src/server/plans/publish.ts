@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { plans } from '../../db/schema/index.js';
-import { toIsoDate } from '../../domain/dates.js';
+import { vietnamToday } from '../../domain/dates.js';
 import type { EligibilitySettings } from '../../domain/eligibility.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, staleVersion } from '../errors.js';
+import { employedOnSql } from '../people/employment.js';
 import { createReportsForPlan } from '../self-criticisms/create.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { type PlanRow, planForIssuer } from './access.js';
@@ -14,13 +15,16 @@ import { rebuildPlanProgress } from './progress-rollup.js';
 
 /**
  * DESIGN step 2, set-based so a bloc of thousands of workplaces is one statement: every open
- * workplace of the issuer's subtree gets its counted masses as of now (the snapshot later roster
- * changes do not rewrite), required at the threshold (Seed II.1, as isMeetingRequired), else exempt.
+ * workplace of the issuer's subtree gets its counted masses among the people employed there on the
+ * plan's reference date (its issue date), required at the threshold (Seed II.1, as
+ * isMeetingRequired), else exempt. The masses it looked at are kept (plan_workplace_masses), so later
+ * roster changes rewrite neither the figure nor who made it.
  */
-async function determineWorkplaces(
+export async function determineWorkplaces(
   tx: DbOrTx,
   planId: string,
   issuerPath: string,
+  referenceDate: string,
   rules: EligibilitySettings,
 ): Promise<number> {
   const counted = sql.join(
@@ -39,9 +43,17 @@ async function determineWorkplaces(
     cross join lateral (
       select (count(*) filter (where p.employment_type in (${counted})))::int as counted,
              count(*)::int as all_masses
-      from people p where p.workplace_id = w.id and not p.is_party_member) masses
+      from people p where p.workplace_id = w.id and not p.is_party_member
+        and ${employedOnSql(sql`p.id`, referenceDate)}) masses
     where w.closed_at is null and o.closed_at is null and o.path like ${`${issuerPath}%`}
     returning workplace_id`)) as unknown as { rows?: unknown[]; rowCount?: number | null };
+  await tx.execute(sql`
+    insert into plan_workplace_masses (plan_id, workplace_id, person_id, code, full_name, employment_type, counted)
+    select pw.plan_id, pw.workplace_id, p.id, p.code, p.full_name, p.employment_type,
+           p.employment_type in (${counted})
+    from plan_workplaces pw
+    join people p on p.workplace_id = pw.workplace_id and not p.is_party_member
+    where pw.plan_id = ${planId} and ${employedOnSql(sql`p.id`, referenceDate)}`);
   return result.rows?.length ?? result.rowCount ?? 0;
 }
 
@@ -57,13 +69,14 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
       ]);
     const parent = await parentDeadlines(tx, plan);
     assertDeadlines(deadlinesOf(plan), parent);
+    const issuedOn = plan.issuedOn ?? vietnamToday();
     const [published] = await tx
       .update(plans)
       .set({
         status: 'published',
         publishedAt: new Date(),
         publishedBy: actor.accountId,
-        issuedOn: plan.issuedOn ?? toIsoDate(new Date()),
+        issuedOn,
         version: version + 1,
         updatedAt: new Date(),
       })
@@ -74,8 +87,9 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
     // two disagree. Its workplaces and progress are read from the root plan of its chain.
     let workplaces = 0;
     if (!plan.parentPlanId) {
-      workplaces = await determineWorkplaces(tx, id, organizationPath, await readEligibilitySettings(tx));
-      await createReportsForPlan(tx, id);
+      const rules = await readEligibilitySettings(tx);
+      workplaces = await determineWorkplaces(tx, id, organizationPath, issuedOn, rules);
+      await createReportsForPlan(tx, id, { employedOn: issuedOn });
       await rebuildPlanProgress(tx, id);
     }
     await recordAudit(tx, actor, {

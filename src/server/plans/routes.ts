@@ -6,6 +6,7 @@ import {
   createPlanBody,
   deadlineChangeBody,
   derivePlanBody,
+  determinationMasses as determinationMassesView,
   listPlansQuery,
   listPlanWorkplacesQuery,
   planDetail,
@@ -21,6 +22,7 @@ import { type Actor, requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { changeDeadline } from './deadlines.js';
 import { derivePlan } from './derive.js';
+import { determinationMasses } from './determination-masses.js';
 import { correctDetermination, listDeterminations } from './determinations.js';
 import { createPlan, updatePlan } from './drafts.js';
 import { presentPlanDetail, presentPlanSummary } from './presenter.js';
@@ -207,5 +209,19 @@ export async function planRoutes(app: App): Promise<void> {
         request.params.workplaceId,
         request.body,
       ),
+  );
+
+  app.get(
+    '/plans/:id/workplaces/:workplaceId/masses',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách quần chúng đã được tính khi xác định (tại ngày ban hành kế hoạch)',
+        params: planWorkplaceParams,
+        response: { 200: determinationMassesView },
+      },
+    },
+    async (request) =>
+      determinationMasses(app.db, requireActor(request.actor), request.params.id, request.params.workplaceId),
   );
 }

@@ -1,15 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { vietnamDate } from '../../domain/meetings.js';
+import { vietnamDate, vietnamToday } from '../../domain/dates.js';
 import { REMEDIATION_STATUS_LABELS } from '../../domain/remediation.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { employedOnSql } from '../people/employment.js';
 import { DETERMINATION_CORRECTORS, planInScope } from '../plans/access.js';
 import { determiningPlanId } from '../plans/plan-chain.js';
 
 /**
- * DESIGN step 3, set-based: every party member working at a workplace the plan requires to meet
+ * DESIGN step 3, set-based: every party member working (on `employedOn`) at a workplace the plan requires to meet
  * gets a draft on the template of their case (with office when they hold a party or government
  * office — the SQL twin of isWithOffice in domain/people.ts), the header copied from their record.
  * Idempotent: a member who already has a report for the plan keeps it.
@@ -19,7 +20,7 @@ import { determiningPlanId } from '../plans/plan-chain.js';
 export async function createReportsForPlan(
   tx: DbOrTx,
   planId: string,
-  workplaceId?: string,
+  { workplaceId, employedOn }: { workplaceId?: string; employedOn: string },
 ): Promise<number> {
   const result = (await tx.execute(sql`
     insert into self_criticisms
@@ -34,6 +35,7 @@ export async function createReportsForPlan(
     join plans pl on pl.id = pw.plan_id
     join workplaces w on w.id = pw.workplace_id
     join people p on p.workplace_id = pw.workplace_id and p.is_party_member
+      and ${employedOnSql(sql`p.id`, employedOn)}
     join organizations cell on cell.id = p.organization_id
     where pw.plan_id = ${planId} and pw.required
       ${workplaceId ? sql`and pw.workplace_id = ${workplaceId}` : sql``}
@@ -101,7 +103,10 @@ export async function syncWorkplaceReports(
         'conflict',
         'Cơ quan, đơn vị không phải tổ chức tự phê bình trước quần chúng: không có bản tự phê bình để tạo.',
       );
-    const created = await createReportsForPlan(tx, determiningId, workplaceId);
+    const created = await createReportsForPlan(tx, determiningId, {
+      workplaceId,
+      employedOn: vietnamToday(),
+    });
     await recordAudit(tx, actor, {
       action: 'self_criticism.synced',
       targetType: 'plan_workplace',

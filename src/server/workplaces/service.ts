@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import { EVERYONE, ROSTER_KEEPERS } from '../auth/roles.js';
 import { AppError, staleVersion } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
+import { employedTodaySql } from '../people/employment.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { type WorkplaceRow, workplaceInScope } from './access.js';
 
@@ -19,18 +20,26 @@ export interface ListedWorkplace {
   eligibility: Eligibility & { threshold: number };
 }
 
-// The outer table is named explicitly: Drizzle may leave its columns unqualified.
-const massesByType = sql<Partial<Record<EmploymentType, number>>>`(
+// The outer table is named explicitly: Drizzle may leave its columns unqualified. Only people
+// working there today count (a person who left stays on the roster, with their leaving day).
+const massesByType = () => sql<Partial<Record<EmploymentType, number>>>`(
   select coalesce(jsonb_object_agg(t.employment_type, t.n), '{}'::jsonb)
   from (select employment_type, count(*)::int as n from people
         where people.workplace_id = "workplaces"."id" and not people.is_party_member
+          and ${employedTodaySql()}
         group by employment_type) t)`;
-const memberCount = sql<number>`(select count(*)::int from people where people.workplace_id = "workplaces"."id" and people.is_party_member)`;
+const memberCount = () =>
+  sql<number>`(select count(*)::int from people where people.workplace_id = "workplaces"."id" and people.is_party_member and ${employedTodaySql()})`;
 
 async function selectWorkplaces(db: Db, where: SQL | undefined): Promise<ListedWorkplace[]> {
   const rules = await readEligibilitySettings(db);
   const rows = await db
-    .select({ workplace: workplaces, organizationName: organizations.name, memberCount, massesByType })
+    .select({
+      workplace: workplaces,
+      organizationName: organizations.name,
+      memberCount: memberCount(),
+      massesByType: massesByType(),
+    })
     .from(workplaces)
     .innerJoin(organizations, eq(organizations.id, workplaces.organizationId))
     .where(where)

@@ -7,6 +7,7 @@ import { PLAN_WORKPLACE_STATUS_LABELS, PLAN_WORKPLACE_STATUSES } from '../../dom
 import { api, formatDateTime, queryString } from '../api.js';
 import { PATHS } from '../paths.js';
 import { PlanCorrectionModal } from './plan-correction-modal.js';
+import { PlanDeterminationMasses } from './plan-determination-masses.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 const PAGE_SIZE = 50;
@@ -36,6 +37,7 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const [massesOf, setMassesOf] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['plan-workplaces', planId, required, status, page],
     queryFn: () =>
@@ -117,11 +119,18 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
                   </Table.Td>
                   <Table.Td>{workplace.organizationName}</Table.Td>
                   <Table.Td ta="right">
-                    {workplace.countedMasses}
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      / {workplace.allMasses}
-                    </Text>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      onClick={() => setMassesOf(workplace.workplaceId)}
+                      aria-label={`Danh sách quần chúng được tính của ${workplace.workplaceName}`}
+                    >
+                      {workplace.countedMasses}
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        / {workplace.allMasses}
+                      </Text>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>
                     <RequiredBadge required={workplace.required} />
@@ -173,6 +182,9 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
         </Table.ScrollContainer>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
+      {massesOf && (
+        <PlanDeterminationMasses planId={planId} workplaceId={massesOf} onClose={() => setMassesOf(null)} />
+      )}
       {corrected && (
         <PlanCorrectionModal planId={planId} workplace={corrected} onClose={() => setCorrecting(null)} />
       )}

@@ -8,6 +8,9 @@ import { EmptyState } from './states.js';
 export interface PersonActions {
   onEdit(person: Person): void;
   onDelete(person: Person): void;
+  onLeave(person: Person): void;
+  onReturn(person: Person): void;
+  onCancelLeaving(person: Person): void;
 }
 
 function ActionsCell({ person, actions }: { person: Person; actions?: PersonActions }) {
@@ -25,6 +28,15 @@ function ActionsCell({ person, actions }: { person: Person; actions?: PersonActi
         </Button>
         <Button
           size="compact-xs"
+          variant="light"
+          color="orange"
+          aria-label={`Nghỉ việc: ${person.fullName}`}
+          onClick={() => actions.onLeave(person)}
+        >
+          Nghỉ việc
+        </Button>
+        <Button
+          size="compact-xs"
           variant="subtle"
           color="red"
           aria-label={`Xóa ${person.fullName}`}
@@ -34,6 +46,16 @@ function ActionsCell({ person, actions }: { person: Person; actions?: PersonActi
         </Button>
       </Group>
     </Table.Td>
+  );
+}
+
+/** A leaving announced for a day still ahead: the person works there until then. */
+function LeavingNote({ person }: { person: Person }) {
+  if (!person.leftOn) return null;
+  return (
+    <Text size="xs" c="orange">
+      Nghỉ việc từ {formatDate(person.leftOn)} ({person.leavingReason})
+    </Text>
   );
 }
 
@@ -73,6 +95,7 @@ export function MembersTable({ people, actions }: { people: Person[]; actions?: 
                 Cấp ủy viên
               </Text>
             )}
+            <LeavingNote person={person} />
           </Table.Td>
           <Table.Td>{formatDate(person.birthDate)}</Table.Td>
           <Table.Td>{person.jobTitle}</Table.Td>
@@ -112,7 +135,10 @@ export function MassesTable({ people, actions }: { people: Person[]; actions?: P
       }
       rows={people.map((person) => (
         <Table.Tr key={person.id}>
-          <Table.Td>{person.fullName}</Table.Td>
+          <Table.Td>
+            {person.fullName}
+            <LeavingNote person={person} />
+          </Table.Td>
           <Table.Td>{person.jobTitle}</Table.Td>
           <Table.Td>{EMPLOYMENT_TYPE_LABELS[person.employmentType]}</Table.Td>
           <Table.Td>
@@ -127,6 +153,68 @@ export function MassesTable({ people, actions }: { people: Person[]; actions?: P
             )}
           </Table.Td>
           <ActionsCell person={person} actions={actions} />
+        </Table.Tr>
+      ))}
+    />
+  );
+}
+
+function periodText({ startedOn, leftOn }: Person['periods'][number]): string {
+  const end = leftOn ? `đến ${formatDate(leftOn)}` : 'đến nay';
+  return startedOn
+    ? `Từ ${formatDate(startedOn)} ${end}`
+    : `${end[0]!.toUpperCase()}${end.slice(1)} (chưa ghi ngày vào làm)`;
+}
+
+/** People who no longer work there: kept with their leaving day and reason (history, not deletion). */
+export function LeftPeopleTable({ people, actions }: { people: Person[]; actions?: PersonActions }) {
+  if (people.length === 0) return <EmptyState>Không có ai đã nghỉ việc.</EmptyState>;
+  return (
+    <PeopleTable
+      minWidth={700}
+      head={
+        <Table.Tr>
+          <Table.Th>Họ và tên</Table.Th>
+          <Table.Th>Đảng viên / quần chúng</Table.Th>
+          <Table.Th>Thời gian làm việc</Table.Th>
+          <Table.Th>Lý do nghỉ</Table.Th>
+          {actions && <Table.Th aria-label="Thao tác" />}
+        </Table.Tr>
+      }
+      rows={people.map((person) => (
+        <Table.Tr key={person.id}>
+          <Table.Td>{person.fullName}</Table.Td>
+          <Table.Td>{person.isPartyMember ? 'Đảng viên' : 'Quần chúng'}</Table.Td>
+          <Table.Td>
+            {person.periods.map((period) => (
+              <Text size="sm" key={`${period.startedOn}-${period.leftOn}`}>
+                {periodText(period)}
+              </Text>
+            ))}
+          </Table.Td>
+          <Table.Td>{person.leavingReason}</Table.Td>
+          {actions && (
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  aria-label={`Đi làm lại: ${person.fullName}`}
+                  onClick={() => actions.onReturn(person)}
+                >
+                  Đi làm lại
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={`Hủy nghỉ việc: ${person.fullName}`}
+                  onClick={() => actions.onCancelLeaving(person)}
+                >
+                  Hủy ghi nhầm
+                </Button>
+              </Group>
+            </Table.Td>
+          )}
         </Table.Tr>
       ))}
     />

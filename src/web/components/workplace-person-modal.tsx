@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Fieldset, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Fieldset, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../contract/people.js';
@@ -10,7 +10,7 @@ import {
   GENDERS,
   type Gender,
 } from '../../domain/employment.js';
-import { api, formatDate } from '../api.js';
+import { ApiError, api, formatDate } from '../api.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
 import { FormActions } from './layout.js';
@@ -33,6 +33,8 @@ interface PersonFormValues {
   partyOffice: string;
   isCommitteeMember: boolean;
   assignedDuty: string;
+  startedOn: string;
+  distinctConfirmed: boolean;
 }
 
 const FIELDS: (keyof PersonFormValues)[] = [
@@ -48,6 +50,8 @@ const FIELDS: (keyof PersonFormValues)[] = [
   'partyOffice',
   'isCommitteeMember',
   'assignedDuty',
+  'startedOn',
+  'distinctConfirmed',
 ];
 
 function initialValues(person: Person | null, defaultCellId: string | null): PersonFormValues {
@@ -65,6 +69,8 @@ function initialValues(person: Person | null, defaultCellId: string | null): Per
       partyOffice: '',
       isCommitteeMember: false,
       assignedDuty: '',
+      startedOn: '',
+      distinctConfirmed: false,
     };
   }
   return {
@@ -80,7 +86,22 @@ function initialValues(person: Person | null, defaultCellId: string | null): Per
     partyOffice: person.partyOffice,
     isCommitteeMember: person.isCommitteeMember,
     assignedDuty: person.assignedDuty,
+    startedOn: formatDate(person.startedOn),
+    distinctConfirmed: person.distinctConfirmed,
   };
+}
+
+interface Namesake {
+  code: string;
+  fullName: string;
+  birthDate: string | null;
+}
+
+/** The people the server found with the same name and birth date (a 409 on a possible duplicate). */
+function namesakesOf(error: unknown): Namesake[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = error.details as { namesakes?: Namesake[] } | undefined;
+  return details?.namesakes ?? [];
 }
 
 /** `25/11/1980` → `1980-11-25`; empty → null; anything else → undefined (not a date). */
@@ -96,9 +117,12 @@ function isoFromDisplayed(value: string): string | null | undefined {
 }
 
 /** The request body: a non-member carries no cell, party office or committee seat (DESIGN glossary). */
-function bodyFrom(values: PersonFormValues, birthDate: string | null) {
+function bodyFrom(values: PersonFormValues, dates: { birthDate: string | null; startedOn: string | null }) {
   const member = values.isPartyMember;
+  const { birthDate, startedOn } = dates;
   return {
+    startedOn,
+    distinctConfirmed: values.distinctConfirmed,
     fullName: values.fullName,
     ...(values.code.trim() ? { code: values.code } : {}),
     birthDate,
@@ -130,6 +154,7 @@ export function WorkplacePersonModal({
   const queryClient = useQueryClient();
   const [values, set] = useRebasedForm(initialValues(person, cells[0]?.id ?? null), person?.version ?? 0);
   const [birthDateError, setBirthDateError] = useState<string | null>(null);
+  const [startedOnError, setStartedOnError] = useState<string | null>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['people'] });
     await queryClient.invalidateQueries({ queryKey: ['workplace', workplaceId] });
@@ -137,13 +162,13 @@ export function WorkplacePersonModal({
     await queryClient.invalidateQueries({ queryKey: ['organization'] });
   };
   const mutation = useMutation({
-    mutationFn: (birthDate: string | null) =>
+    mutationFn: (dates: { birthDate: string | null; startedOn: string | null }) =>
       person
         ? api.patch<Person>(`/people/${person.id}`, {
             version: person.version,
-            ...bodyFrom(values, birthDate),
+            ...bodyFrom(values, dates),
           })
-        : api.post<Person>('/people', { workplaceId, ...bodyFrom(values, birthDate) }),
+        : api.post<Person>('/people', { workplaceId, ...bodyFrom(values, dates) }),
     onSuccess: async () => {
       await refresh();
       onClose();
@@ -153,16 +178,20 @@ export function WorkplacePersonModal({
     },
   });
   const errors = fieldErrors(mutation.error);
-  const message = formMessage(mutation.error, FIELDS);
+  const namesakes = namesakesOf(mutation.error);
+  const message = namesakes.length > 0 ? null : formMessage(mutation.error, FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const birthDate = isoFromDisplayed(values.birthDate);
-    if (birthDate === undefined) {
-      setBirthDateError('Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/09/1985.');
-      return;
-    }
-    setBirthDateError(null);
-    mutation.mutate(birthDate);
+    const startedOn = isoFromDisplayed(values.startedOn);
+    setBirthDateError(
+      birthDate === undefined ? 'Ngày sinh phải có dạng dd/mm/yyyy, ví dụ 05/09/1985.' : null,
+    );
+    setStartedOnError(
+      startedOn === undefined ? 'Ngày vào làm phải có dạng dd/mm/yyyy, ví dụ 01/09/2010.' : null,
+    );
+    if (birthDate === undefined || startedOn === undefined) return;
+    mutation.mutate({ birthDate, startedOn });
   };
   const cellOptions = cells.map((cell) => ({ value: cell.id, label: cell.name }));
   if (person?.organizationId && !cells.some((cell) => cell.id === person.organizationId)) {
@@ -175,6 +204,27 @@ export function WorkplacePersonModal({
           {message && (
             <Alert color={isStaleVersion(mutation.error) ? 'yellow' : 'red'} role="alert">
               {message}
+            </Alert>
+          )}
+          {namesakes.length > 0 && (
+            <Alert color="yellow" role="alert" title="Có thể trùng người">
+              <Stack gap="xs">
+                <Text size="sm">
+                  Trong cơ quan đã có{' '}
+                  {namesakes
+                    .map(
+                      (namesake) =>
+                        `${namesake.fullName}${namesake.birthDate ? `, sinh ngày ${formatDate(namesake.birthDate)}` : ''} (mã ${namesake.code})`,
+                    )
+                    .join('; ')}
+                  . Nếu là cùng một người, hãy hủy và sửa người đã có.
+                </Text>
+                <Checkbox
+                  label="Đúng là một người khác (trùng họ tên và ngày sinh)"
+                  checked={values.distinctConfirmed}
+                  onChange={(event) => set('distinctConfirmed', event.currentTarget.checked)}
+                />
+              </Stack>
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -222,6 +272,15 @@ export function WorkplacePersonModal({
               onChange={(value) => value && set('employmentType', value as EmploymentType)}
               allowDeselect={false}
               error={errors.employmentType}
+            />
+            <TextInput
+              label="Ngày vào làm"
+              description="Ngày bắt đầu làm việc tại cơ quan; có thể để trống"
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
+              value={values.startedOn}
+              onChange={(event) => set('startedOn', event.currentTarget.value)}
+              error={startedOnError ?? errors.startedOn}
             />
             <TextInput
               label="Chức vụ chính quyền"

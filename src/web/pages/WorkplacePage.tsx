@@ -6,19 +6,33 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Person } from '../../contract/people.js';
 import type { Workplace } from '../../contract/workplaces.js';
-import { api, queryString } from '../api.js';
+import { api, formatDate, queryString } from '../api.js';
 import { Section } from '../components/layout.js';
 import { useOrganizationQuery } from '../components/organization-query.js';
 import { RosterSection } from '../components/roster-import.js';
 import { ErrorNotice, errorMessage, Loading } from '../components/states.js';
 import { EligibilityPanel } from '../components/workplace-eligibility.js';
 import { WorkplaceFormModal } from '../components/workplace-form-modal.js';
+import {
+  type EmploymentAction,
+  refreshRoster,
+  WorkplaceLeavingModal,
+} from '../components/workplace-leaving-modal.js';
 import { useWorkplacePeopleQuery } from '../components/workplace-people-query.js';
-import { MassesTable, MembersTable, type PersonActions } from '../components/workplace-people-tables.js';
+import {
+  LeftPeopleTable,
+  MassesTable,
+  MembersTable,
+  type PersonActions,
+} from '../components/workplace-people-tables.js';
 import { WorkplacePersonModal } from '../components/workplace-person-modal.js';
 import { PATHS } from '../paths.js';
 
-type OpenModal = { kind: 'person'; personId: string | null } | { kind: 'workplace' } | null;
+type OpenModal =
+  | { kind: 'person'; personId: string | null }
+  | { kind: 'employment'; person: Person; action: EmploymentAction }
+  | { kind: 'workplace' }
+  | null;
 
 export default function WorkplacePage() {
   const { id = '' } = useParams();
@@ -50,7 +64,8 @@ export default function WorkplacePage() {
       title: 'Xóa người khỏi danh sách',
       children: (
         <Text size="sm">
-          Xóa "{person.fullName}" khỏi {workplace.name}? Chỉ dùng khi nhập nhầm; nhật ký thay đổi vẫn giữ lại.
+          Xóa "{person.fullName}" khỏi {workplace.name}? Chỉ dùng khi nhập nhầm (người chưa từng làm việc ở
+          đây). Người đã làm việc mà nay nghỉ thì dùng "Nghỉ việc" để giữ lịch sử.
         </Text>
       ),
       labels: { confirm: 'Xóa', cancel: 'Hủy' },
@@ -68,16 +83,46 @@ export default function WorkplacePage() {
       },
     });
 
+  const confirmCancelLeaving = (person: Person) =>
+    modals.openConfirmModal({
+      title: 'Hủy ghi nhận nghỉ việc',
+      children: (
+        <Text size="sm">
+          "{person.fullName}" được ghi nghỉ việc từ {formatDate(person.leftOn)} ({person.leavingReason}). Hủy
+          ghi nhận này vì đã ghi nhầm? Nhật ký thay đổi vẫn giữ lại.
+        </Text>
+      ),
+      labels: { confirm: 'Hủy ghi nhận nghỉ việc', cancel: 'Đóng' },
+      onConfirm: async () => {
+        try {
+          await api.delete(`/people/${person.id}/leaving${queryString({ version: person.version })}`);
+          notifications.show({ color: 'green', message: `${person.fullName} đang làm việc trở lại.` });
+        } catch (error) {
+          notifications.show({ color: 'red', title: 'Không hủy được', message: errorMessage(error) });
+        }
+        await refreshRoster(queryClient, id);
+      },
+    });
+
   const actions: PersonActions | undefined = canKeep
-    ? { onEdit: (person) => setOpenModal({ kind: 'person', personId: person.id }), onDelete: confirmDelete }
+    ? {
+        onEdit: (person) => setOpenModal({ kind: 'person', personId: person.id }),
+        onDelete: confirmDelete,
+        onLeave: (person) => setOpenModal({ kind: 'employment', person, action: 'leave' }),
+        onReturn: (person) => setOpenModal({ kind: 'employment', person, action: 'return' }),
+        onCancelLeaving: confirmCancelLeaving,
+      }
     : undefined;
   // The edited person is read from the latest list, so a reload after a 409 brings the new version.
   const editedPerson =
     openModal?.kind === 'person' && openModal.personId
       ? peopleQuery.data?.find((person) => person.id === openModal.personId)
       : null;
-  const members = peopleQuery.data?.filter((person) => person.isPartyMember) ?? [];
-  const masses = peopleQuery.data?.filter((person) => !person.isPartyMember) ?? [];
+  // Still on the roster: working today, or starting on a day ahead. Those who left are kept apart.
+  const current = peopleQuery.data?.filter((person) => person.employedNow || person.leftOn === null) ?? [];
+  const left = peopleQuery.data?.filter((person) => !person.employedNow && person.leftOn !== null) ?? [];
+  const members = current.filter((person) => person.isPartyMember);
+  const masses = current.filter((person) => !person.isPartyMember);
 
   return (
     <Stack>
@@ -152,7 +197,19 @@ export default function WorkplacePage() {
               <MassesTable people={masses} actions={actions} />
             )}
           </Section>
+          {left.length > 0 && (
+            <Section title={`Đã nghỉ việc (${left.length})`}>
+              <LeftPeopleTable people={left} actions={actions} />
+            </Section>
+          )}
         </>
+      )}
+      {openModal?.kind === 'employment' && (
+        <WorkplaceLeavingModal
+          person={openModal.person}
+          action={openModal.action}
+          onClose={() => setOpenModal(null)}
+        />
       )}
       {openModal?.kind === 'person' && editedPerson !== undefined && (
         <WorkplacePersonModal
