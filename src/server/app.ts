@@ -23,6 +23,7 @@ import { concernRoutes } from './concerns/routes.js';
 import type { Config } from './config.js';
 import { feedbackRoutes } from './feedback/routes.js';
 import { installAuthHook } from './http/auth-hook.js';
+import { installControlCharacterGate } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security.js';
 import type { App } from './http/types.js';
@@ -94,6 +95,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
     // S5 holds on the API reference too: it may not be framed.
     transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
   });
+  installControlCharacterGate(app);
   installAuthHook(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

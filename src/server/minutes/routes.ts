@@ -13,6 +13,7 @@ import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildMinutesDocument } from '../../documents/minutes-document.js';
 import { requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { assertCleanText } from '../http/control-characters.js';
 import type { App } from '../http/types.js';
 import { minutesDocumentInput } from './documents.js';
 import { meetingForMinutes, readMinutes, updateDraft } from './service.js';
@@ -55,6 +56,7 @@ async function readPaperSignature(request: FastifyRequest, limitBytes: number) {
       throw error;
     }
     if (part.file.truncated) throw tooLarge;
+    assertCleanText(part.filename, 'body.file');
     scan = { originalName: part.filename, content };
   }
   // A missing field reads as empty, so the refusal is the field's own Vietnamese message.
