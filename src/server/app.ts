@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { accountRoutes } from './accounts/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { accountSecurityRoutes } from './auth/account-security-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { compilationRoutes } from './compilations/routes.js';
 import { concernRoutes } from './concerns/routes.js';
@@ -58,9 +59,17 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Where log lines go (stdout when unset): tests read them to prove what is never logged (S6). */
   logStream?: NodeJS.WritableStream;
+  /** The time sign-in delays and one-time codes are judged at (tests move it instead of waiting). */
+  clock?: () => Date;
 }
 
-export async function buildApp({ config, db, serveWeb = true, logStream }: AppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  db,
+  serveWeb = true,
+  logStream,
+  clock = () => new Date(),
+}: AppOptions): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -74,6 +83,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
 
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -105,6 +115,7 @@ export async function buildApp({ config, db, serveWeb = true, logStream }: AppOp
     async (api) => {
       const typed = api as unknown as App;
       await authRoutes(typed);
+      await accountSecurityRoutes(typed);
       await organizationRoutes(typed);
       await workplaceRoutes(typed);
       await peopleRoutes(typed);

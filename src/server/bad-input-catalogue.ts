@@ -1,3 +1,4 @@
+import { ENTRIES as ACCOUNT_SECURITY_ENTRIES } from './auth/bad-input-entries.js';
 import { ENTRIES as COMPILATION_ENTRIES } from './compilations/bad-input-entries.js';
 import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
@@ -175,6 +176,7 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
     bad: { in: 'body', field: 'role', value: 'vua' },
   },
   { method: 'DELETE', path: '/accounts/:id/roles/:assignmentId' },
+  { method: 'POST', path: '/accounts/:id/second-factor-reset' },
 
   { method: 'GET', path: '/roster-template' },
   { method: 'GET', path: '/workplaces/:id/roster.xlsx' },
@@ -189,6 +191,13 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
     path: '/settings/eligibility',
     body: () => ({ version: 1, threshold: 5, countedEmploymentTypes: ['permanent'] }),
     bad: { in: 'body', field: 'threshold', value: 'năm' },
+  },
+  { method: 'GET', path: '/settings/security' },
+  {
+    method: 'PUT',
+    path: '/settings/security',
+    body: () => ({ version: 1, requireSecondFactorForOfficers: false, nonMemberRetentionMonths: 24 }),
+    bad: { in: 'body', field: 'nonMemberRetentionMonths', value: 0 },
   },
 
   { method: 'GET', path: '/plans', bad: { in: 'querystring', field: 'year', value: 'nam-nay' } },
@@ -360,6 +369,7 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
 /** Later modules keep their entries beside their routes. */
 export const CATALOGUE: Endpoint[] = [
   ...FOUNDATION_TO_SELF_CRITICISM,
+  ...ACCOUNT_SECURITY_ENTRIES,
   ...MEETING_ENTRIES,
   ...FEEDBACK_ENTRIES,
   ...PHONE_FORM_ENTRIES,

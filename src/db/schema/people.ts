@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
 import { workplaces } from './workplaces.js';
@@ -26,6 +26,8 @@ export const people = pgTable(
     governmentOffice: text('government_office').notNull().default(''),
     isCommitteeMember: boolean('is_committee_member').notNull().default(false),
     assignedDuty: text('assigned_duty').notNull().default(''),
+    /** S8: the personal data was erased (a non-member, after the retention period); the row keeps the counts. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

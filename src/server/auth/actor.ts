@@ -14,6 +14,10 @@ export class Actor {
     readonly homeOrganizationPath: string,
     readonly grants: readonly Grant[],
     readonly mustChangePassword: boolean,
+    /** The session the request came with (the owner's list of sessions marks it "this device"). */
+    readonly sessionId = '',
+    /** Two-factor sign-in is required of this account and not set up yet. */
+    readonly mustEnrollSecondFactor = false,
   ) {}
 
   /** Whether one of the roles, held at this organization or an ancestor, reaches `targetPath`. */
