@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { accountRoutes } from './accounts/routes.js';
+import { installPersonalReadAudit } from './audit/personal-reads.js';
 import { auditRoutes } from './audit/routes.js';
 import { accountSecurityRoutes } from './auth/account-security-routes.js';
 import { authRoutes } from './auth/routes.js';
@@ -33,6 +34,7 @@ import { minutesRoutes } from './minutes/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { rosterRoutes } from './people/roster-routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { personalDataRoutes } from './personal-data/routes.js';
 import { phoneFormRoutes } from './phone-forms/routes.js';
 import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
@@ -108,6 +110,7 @@ export async function buildApp({
   });
   installControlCharacterGate(app);
   installAuthHook(app);
+  installPersonalReadAudit(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, () => ({ ok: true }));
@@ -121,6 +124,7 @@ export async function buildApp({
       await workplaceRoutes(typed);
       await peopleRoutes(typed);
       await rosterRoutes(typed);
+      await personalDataRoutes(typed);
       await accountRoutes(typed);
       await auditRoutes(typed);
       await settingsRoutes(typed);

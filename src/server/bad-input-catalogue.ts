@@ -3,6 +3,7 @@ import { ENTRIES as COMPILATION_ENTRIES } from './compilations/bad-input-entries
 import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
+import { ENTRIES as PERSONAL_DATA_ENTRIES } from './personal-data/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
 import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
 import { ENTRIES as REPORT_ENTRIES } from './reports/bad-input-entries.js';
@@ -370,6 +371,7 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
 export const CATALOGUE: Endpoint[] = [
   ...FOUNDATION_TO_SELF_CRITICISM,
   ...ACCOUNT_SECURITY_ENTRIES,
+  ...PERSONAL_DATA_ENTRIES,
   ...MEETING_ENTRIES,
   ...FEEDBACK_ENTRIES,
   ...PHONE_FORM_ENTRIES,

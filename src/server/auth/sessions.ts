@@ -76,6 +76,7 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
       username: accounts.username,
       displayName: accounts.displayName,
       mustChangePassword: accounts.mustChangePassword,
+      personId: accounts.personId,
       homePath: organizations.path,
       lastSeenAt: sessions.lastSeenAt,
       sessionId: sessions.id,
@@ -116,6 +117,7 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
     row.mustChangePassword,
     row.sessionId,
     row.secondFactorRequired && !row.secondFactorSince,
+    row.personId,
   );
 }
 

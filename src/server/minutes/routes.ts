@@ -87,6 +87,7 @@ export async function minutesRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/minutes',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'minutes.read' } },
       schema: {
         tags,
         summary: 'Biên bản buổi họp: dự thảo lập từ dữ liệu đã ghi, chữ ký, khóa và phụ lục',
@@ -215,6 +216,7 @@ export async function minutesRoutes(app: App): Promise<void> {
     app.get(
       `/meetings/:id/minutes.${format}`,
       {
+        config: { personalRead: { of: 'meeting-opinions', action: 'minutes.document.read' } },
         schema: {
           tags,
           summary: `Tải biên bản theo thể thức văn bản của Đảng (.${format})`,

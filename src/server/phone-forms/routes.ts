@@ -114,6 +114,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/phone-forms',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'opinions.phone-forms.read' } },
       schema: {
         tags,
         summary: 'Các phiếu góp ý ẩn danh, chỉ sau khi đóng cửa sổ nhận phiếu, theo thứ tự ngẫu nhiên',

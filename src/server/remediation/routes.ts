@@ -66,6 +66,7 @@ export async function remediationRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/remediation',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'remediation.read' } },
       schema: {
         tags,
         summary: 'Kế hoạch khắc phục của buổi họp: các việc, tình trạng, tiến độ, ý kiến giám sát',
