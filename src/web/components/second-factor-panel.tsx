@@ -84,9 +84,9 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     return (
       <Stack align="flex-start">
         <Text size="sm">
-          Khi bật, mỗi lần đăng nhập trên máy mới bạn nhập thêm mã 6 chữ số do ứng dụng xác thực trên điện
-          thoại tạo ra (Google Authenticator, Microsoft Authenticator, FreeOTP…). Người biết mật khẩu của bạn
-          cũng không đăng nhập được nếu không có điện thoại.
+          Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số do ứng dụng xác thực trên điện thoại tạo ra
+          (Google Authenticator, Microsoft Authenticator, FreeOTP…). Người biết mật khẩu của bạn cũng không
+          đăng nhập được nếu không có điện thoại.
         </Text>
         {start.isError && <ErrorNotice error={start.error} title="Không bật được" />}
         <Button onClick={() => start.mutate()} loading={start.isPending}>
@@ -128,7 +128,7 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
           </Alert>
         )}
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="totp-code-label">
+          <Text size="sm" fw={500}>
             Mã 6 chữ số trên ứng dụng
           </Text>
           <PinInput
@@ -137,7 +137,7 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
             oneTimeCode
             value={code}
             onChange={setCode}
-            aria-labelledby="totp-code-label"
+            ariaLabel="Mã 6 chữ số trên ứng dụng"
           />
         </Stack>
         <Group>
@@ -261,7 +261,7 @@ export function SecondFactorPanel() {
         ) : status.data.enabled ? (
           <Stack align="flex-start">
             <Text size="sm">
-              Mỗi lần đăng nhập trên máy mới, bạn nhập thêm mã trên ứng dụng xác thực. Còn{' '}
+              Mỗi lần đăng nhập, bạn nhập thêm mã trên ứng dụng xác thực. Còn{' '}
               <b>{status.data.recoveryCodesLeft}</b> mã dự phòng chưa dùng.
             </Text>
             {status.data.required && (
@@ -293,7 +293,7 @@ export function SecondFactorPanel() {
       </Stack>
       <PasswordModal
         key={`codes-${asking === 'codes'}`}
-        title="Tạo mã dự phòng mới"
+        title="Tạo mã dự phòng mới (các mã cũ hết hiệu lực)"
         action="Tạo mã mới"
         opened={asking === 'codes'}
         onClose={() => setAsking(null)}

@@ -269,7 +269,7 @@ export default function PersonalDataPage() {
   });
   return (
     <Stack maw={1000}>
-      <Title order={2}>Dữ liệu cá nhân</Title>
+      <Title order={2}>Dữ liệu cá nhân{data.data ? ` – ${data.data.person.fullName}` : ''}</Title>
       <Text size="sm" c="dimmed">
         Mọi dữ liệu hệ thống đang giữ về một người, theo Nghị định 13/2023/NĐ-CP và Luật Bảo vệ dữ liệu cá
         nhân. Việc xem và tải dữ liệu này được ghi vào nhật ký.
