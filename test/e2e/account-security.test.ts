@@ -22,13 +22,14 @@ describe('account security in the browser', () => {
   const enrol = async (page: Page) => {
     await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
     await expect.poll(() => page.getByAltText(/Mã QR/).isVisible()).toBe(true);
-    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
     // The code of the step before: accepted (phones drift), and it leaves the current one for signing in.
     await page.getByLabel('Mã 6 chữ số trên ứng dụng').first().click();
     await page.keyboard.type(totp.generate({ timestamp: Date.now() - 30_000 }));
     await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
-    const codes = (await page.getByTestId('recovery-codes').innerText()).split(/\s+/).filter(Boolean);
+    await page.getByTestId('recovery-codes').waitFor();
+    const codes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
     expect(codes).toHaveLength(10);
     await page.getByRole('button', { name: 'Tôi đã lưu các mã' }).click();
     return { totp, codes };
