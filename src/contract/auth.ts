@@ -5,6 +5,8 @@ import { idSchema } from './common.js';
 export const loginBody = z.object({
   username: z.string().min(1, { message: 'Nhập tên đăng nhập.' }).max(100),
   password: z.string().min(1, { message: 'Nhập mật khẩu.' }).max(200),
+  /** The authenticator app's 6 digits or a recovery code, for an account with two-factor sign-in. */
+  code: z.string().max(30, { message: 'Mã xác thực không hợp lệ.' }).optional(),
 });
 
 export const roleGrant = z.object({
@@ -18,6 +20,8 @@ export const me = z.object({
   username: z.string(),
   displayName: z.string(),
   mustChangePassword: z.boolean(),
+  /** Two-factor sign-in is required of this account's roles and is not set up yet: only set-up pages open. */
+  mustEnrollSecondFactor: z.boolean(),
   roles: z.array(roleGrant),
 });
 export type Me = z.infer<typeof me>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../domain/control-characters.js';
 
 /**
  * Text from a person: NFC, trimmed, no control characters except line breaks and tabs.
@@ -15,10 +16,7 @@ export const text = (max: number) =>
       z
         .string()
         .max(max, { message: `Không được dài quá ${max} ký tự.` })
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-        .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-          message: 'Có ký tự điều khiển không hợp lệ.',
-        }),
+        .refine((value) => !hasControlCharacters(value, 'multiline'), { message: CONTROL_CHARACTER_MESSAGE }),
     );
 
 export const requiredText = (max: number, label: string) =>

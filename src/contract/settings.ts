@@ -41,3 +41,23 @@ export const updateAnonymitySettingsBody = z
     smallGroupThreshold: anonymitySettings.shape.smallGroupThreshold,
   })
   .strict();
+
+export const securitySettings = z.object({
+  requireSecondFactorForOfficers: z.boolean(),
+  nonMemberRetentionMonths: z
+    .number()
+    .int({ message: 'Số tháng phải là số nguyên.' })
+    .min(1, { message: 'Thời hạn lưu giữ phải từ 1 tháng trở lên.' })
+    .max(600, { message: 'Thời hạn lưu giữ tối đa 600 tháng.' }),
+  version: z.number().int(),
+  canEdit: z.boolean(),
+});
+export type SecuritySettingsView = z.infer<typeof securitySettings>;
+
+export const updateSecuritySettingsBody = z
+  .object({
+    version: versionSchema,
+    requireSecondFactorForOfficers: securitySettings.shape.requireSecondFactorForOfficers,
+    nonMemberRetentionMonths: securitySettings.shape.nonMemberRetentionMonths,
+  })
+  .strict();

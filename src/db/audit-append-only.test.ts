@@ -20,11 +20,23 @@ describe('audit log is append-only in the database itself (R4)', () => {
 
   it.each([
     ['UPDATE', sql`update audit_entries set action = 'forged'`],
+    ['UPDATE of a value', sql`update audit_entries set changes = '{"name": {"from": null, "to": "Khác"}}'`],
+    ['UPDATE dropping a field', sql`update audit_entries set changes = '{}'`],
     ['DELETE', sql`delete from audit_entries`],
     ['TRUNCATE', sql`truncate audit_entries`],
   ])('refuses %s through plain SQL', async (_name, statement) => {
     await expect(database.db.execute(statement)).rejects.toThrow();
-    const rows = await queryRows(database.db, sql`select action from audit_entries`);
-    expect(rows).toEqual([{ action: 'test.written' }]);
+    const rows = await queryRows(database.db, sql`select action, changes from audit_entries`);
+    expect(rows).toEqual([
+      { action: 'test.written', changes: { name: { from: null, to: 'Nguyễn Văn Tám' } } },
+    ]);
+  });
+
+  it('accepts one change only: every value redacted (S8, erasing a non-member), the rest kept', async () => {
+    await database.db.execute(sql`update audit_entries set changes = audit_redacted(changes)`);
+    const rows = await queryRows(database.db, sql`select action, target_id, changes from audit_entries`);
+    expect(rows).toEqual([
+      { action: 'test.written', target_id: 'x', changes: { name: { from: '***', to: '***' } } },
+    ]);
   });
 });

@@ -1,8 +1,10 @@
+import { ENTRIES as ACCOUNT_SECURITY_ENTRIES } from './auth/bad-input-entries.js';
 import { ENTRIES as COMPILATION_ENTRIES } from './compilations/bad-input-entries.js';
 import { ENTRIES as FEEDBACK_ENTRIES } from './feedback/bad-input-entries.js';
 import { ENTRIES as MEETING_ENTRIES } from './meetings/bad-input-entries.js';
 import { ENTRIES as MINUTES_ENTRIES } from './minutes/bad-input-entries.js';
 import { ENTRIES as PEOPLE_ENTRIES } from './people/bad-input-entries.js';
+import { ENTRIES as PERSONAL_DATA_ENTRIES } from './personal-data/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
 import { ENTRIES as PLAN_ENTRIES } from './plans/bad-input-entries.js';
 import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
@@ -177,6 +179,7 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
     bad: { in: 'body', field: 'role', value: 'vua' },
   },
   { method: 'DELETE', path: '/accounts/:id/roles/:assignmentId' },
+  { method: 'POST', path: '/accounts/:id/second-factor-reset' },
 
   { method: 'GET', path: '/roster-template' },
   { method: 'GET', path: '/workplaces/:id/roster.xlsx' },
@@ -198,6 +201,13 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
     path: '/settings/anonymity',
     body: () => ({ version: 1, smallGroupThreshold: 3 }),
     bad: { in: 'body', field: 'smallGroupThreshold', value: 'ba' },
+  },
+  { method: 'GET', path: '/settings/security' },
+  {
+    method: 'PUT',
+    path: '/settings/security',
+    body: () => ({ version: 1, requireSecondFactorForOfficers: false, nonMemberRetentionMonths: 24 }),
+    bad: { in: 'body', field: 'nonMemberRetentionMonths', value: 0 },
   },
 
   { method: 'GET', path: '/plans', bad: { in: 'querystring', field: 'year', value: 'nam-nay' } },
@@ -369,6 +379,8 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
 /** Later modules keep their entries beside their routes. */
 export const CATALOGUE: Endpoint[] = [
   ...FOUNDATION_TO_SELF_CRITICISM,
+  ...ACCOUNT_SECURITY_ENTRIES,
+  ...PERSONAL_DATA_ENTRIES,
   ...MEETING_ENTRIES,
   ...FEEDBACK_ENTRIES,
   ...PHONE_FORM_ENTRIES,

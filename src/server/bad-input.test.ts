@@ -26,12 +26,14 @@ describe('bad input on every endpoint', () => {
   let context: TestContext;
   let admin: TestClient;
   let ids: KnownIds;
+  let spec: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
 
   beforeAll(async () => {
     context = await createTestContext();
     const tree = await seedScopeTree(context);
     admin = tree.admin;
     ids = { root: tree.organizations.root, workplace: tree.workplaces.wpA1 };
+    spec = (await context.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
   afterAll(() => context.close());
 
@@ -167,6 +169,104 @@ describe('bad input on every endpoint', () => {
   ] as const)('%s: an unknown %s in the body → 404', async (name, _, body) => {
     const endpoint = CATALOGUE.find((candidate) => label(candidate) === name)!;
     expectError(await send(endpoint, urlFor(endpoint), body(crypto.randomUUID())), 404);
+  });
+
+  /**
+   * Issue 13: NUL and other control characters in any string the API reads — path, query, body,
+   * the headers it reads — are refused with 400 naming the field before anything reaches the
+   * database. Each endpoint gets a different control character in each place.
+   */
+  const CONTROLS = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u000b', '\u0001', '\u009f'];
+  const controlFor = (index: number, offset: number) => CONTROLS[(index + offset) % CONTROLS.length]!;
+  const stringLeaves = (value: unknown, path: string[] = []): string[][] =>
+    typeof value === 'string'
+      ? [path]
+      : value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...path, key]))
+        : [];
+  const withLeaf = (value: unknown, path: string[], leaf: string): unknown => {
+    if (!path.length) return leaf;
+    const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string, unknown>;
+    copy[path[0]!] = withLeaf(copy[path[0]!], path.slice(1), leaf);
+    return copy;
+  };
+  const expectControlRefusal = (response: { statusCode: number; json(): unknown }, paths: string[]) => {
+    const error = expectError(response, 400);
+    expect(error.message).toContain('ký tự điều khiển');
+    expect(error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(paths));
+  };
+
+  it.each(CATALOGUE.map((endpoint, index) => [label(endpoint), endpoint, index] as const))(
+    '%s: control characters in path, query and body → 400 naming the field',
+    async (_, endpoint, index) => {
+      const operation =
+        spec.paths[`/api/v1${endpoint.path.replace(/:(\w+)/g, '{$1}')}`]?.[endpoint.method.toLowerCase()];
+      const queryNames = (operation?.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name);
+      const validBody = endpoint.body?.(ids);
+      for (const name of endpoint.path.match(/:(\w+)/g)?.map((param) => param.slice(1)) ?? []) {
+        const bad = encodeURIComponent(`a${controlFor(index, 0)}b`);
+        expectControlRefusal(await send(endpoint, urlFor(endpoint, { [name]: bad }), validBody), [
+          `params.${name}`,
+        ]);
+      }
+      const names = [...new Set([...queryNames, 'q'])];
+      const query = names
+        .map((name, offset) => `${name}=${encodeURIComponent(`x${controlFor(index, offset)}`)}`)
+        .join('&');
+      expectControlRefusal(
+        await send(endpoint, `${urlFor(endpoint).split('?')[0]}?${query}`, validBody),
+        names.map((name) => `querystring.${name}`),
+      );
+      if (!validBody) return;
+      const leaves = stringLeaves(validBody);
+      const poisoned = leaves.length
+        ? leaves.reduce<unknown>(
+            (body, leaf, offset) => withLeaf(body, leaf, `Tên${controlFor(index, offset)}ẩn`),
+            validBody,
+          )
+        : { ...validBody, note: `\u0000` };
+      const paths = leaves.length ? leaves.map((leaf) => `body.${leaf.join('.')}`) : ['body.note'];
+      expectControlRefusal(await send(endpoint, urlFor(endpoint), poisoned), paths);
+    },
+  );
+
+  it('refuses a control character in the headers it reads (cookie, origin), tab and newline in a query', async () => {
+    const endpoint: Endpoint = { method: 'GET', path: '/me' };
+    for (const [name, value] of [
+      ['cookie', 'tpb_session=a\u0000b'],
+      ['origin', 'http://localhost\u0007'],
+    ] as const) {
+      const response = await context.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { [name]: value },
+      });
+      expectControlRefusal(response, [`headers.${name}`]);
+    }
+    const tab = await send(endpoint, '/people?q=Nguy%E1%BB%85n%09V%C4%83n');
+    expectControlRefusal(tab, ['querystring.q']);
+    const newline = await send(endpoint, '/accounts?q=a%0Ab');
+    expectControlRefusal(newline, ['querystring.q']);
+  });
+
+  it('keeps tab and line breaks in body text, and refuses a control character in a key or deep inside', async () => {
+    const patch = CATALOGUE.find((candidate) => label(candidate) === 'PATCH /organizations/:id')!;
+    const current = (await admin.get(`/api/v1/organizations/${ids.root}`)).json();
+    const kept = await send(patch, `/organizations/${ids.root}`, {
+      version: current.version,
+      headerIssuer: 'ĐẢNG BỘ\tTỈNH\r\nTHỬ',
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().headerIssuer).toBe('ĐẢNG BỘ\tTỈNH\r\nTHỬ');
+    const key = await send(patch, `/organizations/${ids.root}`, { version: 1, 'na\u0000me': 'x' });
+    expectControlRefusal(key, ['body.na�me']);
+    const deep = `{"version":1,"name":${'['.repeat(10_000)}"đáy\\u0000"${']'.repeat(10_000)}}`;
+    const nested = await send(patch, `/organizations/${ids.root}`, deep, {
+      'content-type': 'application/json',
+    });
+    expectControlRefusal(nested, [`body.name${'.0'.repeat(10_000)}`]);
   });
 
   it('answers values the database cannot hold with 400 or 409, not 500', async () => {

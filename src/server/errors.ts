@@ -2,6 +2,7 @@
 export type AppErrorCode =
   | 'bad_request'
   | 'unauthenticated'
+  | 'second_factor_required'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -14,6 +15,7 @@ export type AppErrorCode =
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
+  second_factor_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

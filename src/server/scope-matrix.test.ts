@@ -46,6 +46,8 @@ const EXPECTED = {
   'list reports due':          [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
   'read year-end ranking':     [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
   'read year-end members':     [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
+  'read personal data':        [SUBTREE,     NONE,              NONE,      NONE,    NONE],
+  'export personal data':      [SUBTREE,     NONE,              NONE,      NONE,    NONE],
 } satisfies Record<string, [Allowance, Allowance, Allowance, Allowance, Allowance]>;
 
 /** Settings are system-wide: only an administrator at a root of the tree changes them. */
@@ -62,6 +64,8 @@ type Action = keyof typeof EXPECTED;
 interface Target {
   organizationId: string;
   workplaceId: string;
+  /** A non-member on that workplace's roster. */
+  personId: string;
   /** A fresh suffix, so every cell that creates something creates something new. */
   unique: string;
 }
@@ -75,6 +79,7 @@ describe('scope matrix: role × organization × action', () => {
   let context: TestContext;
   let tree: Awaited<ReturnType<typeof seedScopeTree>>;
   let workplaceAt: Record<OrgKey, string>;
+  const personAt = {} as Record<OrgKey, string>;
   let grantTargetId: string;
   /** A plan of the root, published: it covers every organization of the matrix. */
   let nationalPlanId: string;
@@ -196,6 +201,11 @@ describe('scope matrix: role × organization × action', () => {
       method: 'GET',
       url: `/api/v1/plans/${nationalPlanId}/year-end/members?organizationId=${t.organizationId}`,
     }),
+    'read personal data': async (t) => ({ method: 'GET', url: `/api/v1/people/${t.personId}/personal-data` }),
+    'export personal data': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/people/${t.personId}/personal-data.xlsx`,
+    }),
   };
 
   beforeAll(async () => {
@@ -215,6 +225,15 @@ describe('scope matrix: role × organization × action', () => {
       cellA1: tree.workplaces.wpA1,
       cellB1: tree.workplaces.wpB1,
     };
+    for (const [at, workplaceId] of Object.entries(workplaceAt) as [OrgKey, string][]) {
+      const added = await tree.admin.post('/api/v1/people', {
+        workplaceId,
+        fullName: `Quần chúng ở ${at}`,
+        employmentType: 'permanent',
+        isPartyMember: false,
+      });
+      personAt[at] = added.json().id;
+    }
     const target = await tree.admin.post('/api/v1/accounts', {
       username: 'nhan.vai-tro',
       displayName: 'Người nhận vai trò',
@@ -256,6 +275,7 @@ describe('scope matrix: role × organization × action', () => {
       const call = await CALLS[action]({
         organizationId: tree.organizations[at],
         workplaceId: workplaceAt[at],
+        personId: personAt[at],
         unique: `${role}.${relation}.${action.replaceAll(' ', '-')}`,
       });
       const response = await clients.get(`${role}@baseA`)!.request(call.method, call.url, call.body);
@@ -264,37 +284,41 @@ describe('scope matrix: role × organization × action', () => {
     },
   );
 
-  const settingsCells = (['root', 'baseA'] as const).flatMap((at) =>
-    ROLES_AT_BASE_A.map((role) => ({
-      name: `${role} at ${at === 'root' ? 'the root' : 'base A'}: change eligibility settings → ${SETTINGS_EXPECTED[at][role] ? 'allowed' : 'forbidden'}`,
-      role,
-      at,
-      allowed: SETTINGS_EXPECTED[at][role],
-    })),
-  );
-
-  it.each(settingsCells.map((cell) => [cell.name, cell] as const))('%s', async (_, { role, at, allowed }) => {
-    const client = clients.get(`${role}@${at}`)!;
-    const current = (await client.get('/api/v1/settings/eligibility')).json();
-    expect(current.canEdit).toBe(allowed);
-    const response = await client.put('/api/v1/settings/eligibility', {
+  const SETTINGS = {
+    eligibility: (current: Record<string, unknown>) => ({
       version: current.version,
       threshold: current.threshold,
       countedEmploymentTypes: current.countedEmploymentTypes,
-    });
-    expect(response.statusCode, response.body).toBe(allowed ? 200 : 403);
-  });
+    }),
+    security: (current: Record<string, unknown>) => ({
+      version: current.version,
+      requireSecondFactorForOfficers: current.requireSecondFactorForOfficers,
+      nonMemberRetentionMonths: current.nonMemberRetentionMonths,
+    }),
+    anonymity: (current: Record<string, unknown>) => ({
+      version: current.version,
+      smallGroupThreshold: current.smallGroupThreshold,
+    }),
+  };
+  const settingsCells = (['root', 'baseA'] as const).flatMap((at) =>
+    ROLES_AT_BASE_A.flatMap((role) =>
+      (Object.keys(SETTINGS) as (keyof typeof SETTINGS)[]).map((which) => ({
+        name: `${role} at ${at === 'root' ? 'the root' : 'base A'}: change ${which} settings → ${SETTINGS_EXPECTED[at][role] ? 'allowed' : 'forbidden'}`,
+        role,
+        at,
+        which,
+        allowed: SETTINGS_EXPECTED[at][role],
+      })),
+    ),
+  );
 
-  it.each(settingsCells.map((cell) => [cell.name.replace('eligibility', 'small-group'), cell] as const))(
+  it.each(settingsCells.map((cell) => [cell.name, cell] as const))(
     '%s',
-    async (_, { role, at, allowed }) => {
+    async (_, { role, at, which, allowed }) => {
       const client = clients.get(`${role}@${at}`)!;
-      const current = (await client.get('/api/v1/settings/anonymity')).json();
+      const current = (await client.get(`/api/v1/settings/${which}`)).json();
       expect(current.canEdit).toBe(allowed);
-      const response = await client.put('/api/v1/settings/anonymity', {
-        version: current.version,
-        smallGroupThreshold: current.smallGroupThreshold,
-      });
+      const response = await client.put(`/api/v1/settings/${which}`, SETTINGS[which](current));
       expect(response.statusCode, response.body).toBe(allowed ? 200 : 403);
     },
   );

@@ -15,10 +15,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A real app on a fresh database (PGlite, or PostgreSQL under TEST_DB=postgres), driven through inject(). */
-export async function createTestContext(): Promise<TestContext> {
+/**
+ * A real app on a fresh database (PGlite, or PostgreSQL under TEST_DB=postgres), driven through
+ * inject(). `clock` is the time sign-in delays and one-time codes are judged at.
+ */
+export async function createTestContext(options: { clock?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ config: testConfig(), db: database.db, serveWeb: false });
+  const app = await buildApp({
+    config: testConfig(),
+    db: database.db,
+    serveWeb: false,
+    clock: options.clock,
+  });
   await app.ready();
   return {
     app,

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice, Loading } from './components/states.js';
+import { AccountSecurityPage } from './pages/AccountSecurityPage.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { PATHS } from './paths.js';
@@ -31,6 +32,7 @@ const MyRemediationPage = lazy(() => import('./pages/MyRemediationPage.js'));
 const YearEndPage = lazy(() => import('./pages/YearEndPage.js'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage.js'));
 const ReportPage = lazy(() => import('./pages/ReportPage.js'));
+const PersonalDataPage = lazy(() => import('./pages/PersonalDataPage.js'));
 
 export function App() {
   const location = useLocation();
@@ -60,6 +62,15 @@ export function App() {
       </SessionProvider>
     );
   }
+  if (me.mustEnrollSecondFactor) {
+    return (
+      <SessionProvider me={me}>
+        <Shell minimal>
+          <AccountSecurityPage required />
+        </Shell>
+      </SessionProvider>
+    );
+  }
   return (
     <SessionProvider me={me}>
       <Shell>
@@ -73,6 +84,8 @@ export function App() {
             <Route path={PATHS.audit} element={<AuditPage />} />
             <Route path={PATHS.settings} element={<SettingsPage />} />
             <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+            <Route path={PATHS.accountSecurity} element={<AccountSecurityPage />} />
+            <Route path="/nhan-su/:id/du-lieu-ca-nhan" element={<PersonalDataPage />} />
             <Route path={PATHS.plans} element={<PlansPage />} />
             <Route path="/ke-hoach/:id" element={<PlanPage />} />
             <Route path="/ke-hoach/:id/tien-do" element={<PlanProgressPage />} />

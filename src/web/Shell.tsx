@@ -34,6 +34,7 @@ const NAV: NavItem[] = [
   { label: 'Nhật ký thay đổi', to: PATHS.audit, roles: ['administrator'] },
   { label: 'Cài đặt', to: PATHS.settings, roles: ['administrator'] },
   { label: 'Đổi mật khẩu', to: PATHS.changePassword },
+  { label: 'Bảo mật tài khoản', to: PATHS.accountSecurity },
 ];
 
 export function Shell({ children, minimal = false }: { children: ReactNode; minimal?: boolean }) {

@@ -9,6 +9,8 @@ export const PATHS = {
   audit: '/nhat-ky',
   settings: '/cai-dat',
   changePassword: '/doi-mat-khau',
+  accountSecurity: '/bao-mat',
+  personalData: (personId: string) => `/nhan-su/${personId}/du-lieu-ca-nhan`,
   plans: '/ke-hoach',
   plan: (id: string) => `/ke-hoach/${id}`,
   planProgress: (id: string) => `/ke-hoach/${id}/tien-do`,

@@ -184,7 +184,7 @@ describe('administering people, accounts and the audit log in the browser', () =
     await admin.goto(`${server.baseUrl}/cai-dat`);
     await admin.getByLabel('Ngưỡng số quần chúng').fill('6');
     await admin.getByLabel('Hợp đồng ngắn hạn').check();
-    await admin.getByRole('button', { name: 'Lưu' }).click();
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
     await admin.getByText('Đã lưu quy tắc tổ chức họp.').waitFor();
 
     await admin.reload();

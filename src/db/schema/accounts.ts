@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
 import { people } from './people.js';
@@ -59,17 +59,15 @@ export const sessions = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** What the owner sees and ends a session by ("đăng xuất khỏi thiết bị này"); never the token. */
+    id: uuid('id').notNull().unique().defaultRandom(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The browser's own description at sign-in, so the owner can tell their devices apart. */
+    userAgent: text('user_agent').notNull().default(''),
+    /** Signed in while two-factor sign-in is required of the account's roles and not yet set up. */
+    secondFactorRequired: boolean('second_factor_required').notNull().default(false),
   },
   (table) => [index('sessions_account_idx').on(table.accountId)],
 );
-
-export const loginThrottles = pgTable('login_throttles', {
-  /** `account:<name>` or `address:<ip>`. */
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});

@@ -12,4 +12,5 @@ export * from './remediation.js';
 export * from './reports.js';
 export * from './self-criticisms.js';
 export * from './settings.js';
+export * from './sign-in.js';
 export * from './workplaces.js';

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
 import { workplaces } from './workplaces.js';
@@ -49,6 +59,8 @@ export const people = pgTable(
      * workplace; without it the database refuses the second one as a duplicate.
      */
     distinctConfirmed: boolean('distinct_confirmed').notNull().default(false),
+    /** S8: the personal data was erased (a non-member, after the retention period); the row keeps the counts. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

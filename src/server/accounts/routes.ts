@@ -14,7 +14,7 @@ import type { App } from '../http/types.js';
 import { accountInScope } from './access.js';
 import { presentAccount } from './presenter.js';
 import { grantRole, revokeRole } from './role-assignments.js';
-import { createAccount, resetPassword, updateAccount } from './service.js';
+import { createAccount, resetPassword, resetSecondFactor, updateAccount } from './service.js';
 import { listAccounts, loadAccountView } from './views.js';
 
 const tags = ['Tài khoản'];
@@ -96,6 +96,22 @@ export async function accountRoutes(app: App): Promise<void> {
     },
     async (request) => {
       await resetPassword(app.db, requireActor(request.actor), request.params.id, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/accounts/:id/second-factor-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Tắt xác thực hai lớp của tài khoản (mất điện thoại và mã dự phòng) và đăng xuất mọi phiên',
+        params: idParams,
+        response: { 200: okBody },
+      },
+    },
+    async (request) => {
+      await resetSecondFactor(app.db, requireActor(request.actor), request.params.id);
       return { ok: true as const };
     },
   );

@@ -1,12 +1,15 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { CreateAccountBody, UpdateAccountBody } from '../../contract/accounts.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { accounts, loginThrottles, roleAssignments, sessions } from '../../db/schema/index.js';
+import { accounts, roleAssignments, sessions } from '../../db/schema/index.js';
 import { passwordWeakness } from '../../domain/password-policy.js';
 import { changedFields, createdFields, recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ADMINISTRATORS } from '../auth/roles.js';
+import { hasSecondFactor, removeSecondFactor } from '../auth/second-factor.js';
+import { accountKey, forgiveAttempts } from '../auth/sign-in-throttle.js';
+import { forgetTrustedDevices } from '../auth/trusted-devices.js';
 import { AppError, staleVersion } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
 import { type AccountRow, assertPersonInReach, manageableAccount } from './access.js';
@@ -92,7 +95,7 @@ export async function updateAccount(
   });
 }
 
-/** Sets a temporary password, ends every session of the account and lifts a lockout from failed logins. */
+/** Sets a temporary password, ends every session of the account and lifts the delays of failed sign-ins. */
 export async function resetPassword(db: Db, actor: Actor, id: string, newPassword: string): Promise<void> {
   if (id === actor.accountId) {
     throw new AppError('bad_request', 'Hãy đổi mật khẩu của chính mình ở mục "Đổi mật khẩu".');
@@ -107,7 +110,8 @@ export async function resetPassword(db: Db, actor: Actor, id: string, newPasswor
       .set({ passwordHash, mustChangePassword: true, version: before.version + 1, updatedAt: new Date() })
       .where(eq(accounts.id, id));
     await endSessions(tx, id);
-    await tx.delete(loginThrottles).where(eq(loginThrottles.key, `account:${before.username}`));
+    await forgiveAttempts(tx, accountKey(before.username));
+    await forgetTrustedDevices(tx, id);
     await recordAudit(tx, actor, {
       action: 'account.password_reset',
       targetType: 'account',
@@ -117,6 +121,31 @@ export async function resetPassword(db: Db, actor: Actor, id: string, newPasswor
         password: { from: '***', to: '***' },
         mustChangePassword: { from: before.mustChangePassword, to: true },
       },
+    });
+  });
+}
+
+/** A lost phone: the administrator turns the account's two-factor sign-in off; it is set up again at the next sign-in. */
+export async function resetSecondFactor(db: Db, actor: Actor, id: string): Promise<void> {
+  if (id === actor.accountId) {
+    throw new AppError(
+      'bad_request',
+      'Hãy quản lý xác thực hai lớp của chính mình ở mục "Bảo mật tài khoản".',
+    );
+  }
+  await db.transaction(async (tx) => {
+    const { homePath } = await manageableAccount(tx, actor, id);
+    if (!(await hasSecondFactor(tx, id))) {
+      throw new AppError('conflict', 'Tài khoản này chưa bật xác thực hai lớp.');
+    }
+    await removeSecondFactor(tx, id);
+    await endSessions(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'account.second_factor_reset',
+      targetType: 'account',
+      targetId: id,
+      organizationPath: homePath,
+      changes: { secondFactor: { from: true, to: false } },
     });
   });
 }

@@ -14,6 +14,12 @@ export class Actor {
     readonly homeOrganizationPath: string,
     readonly grants: readonly Grant[],
     readonly mustChangePassword: boolean,
+    /** The session the request came with (the owner's list of sessions marks it "this device"). */
+    readonly sessionId = '',
+    /** Two-factor sign-in is required of this account and not set up yet. */
+    readonly mustEnrollSecondFactor = false,
+    /** The roster entry the account belongs to: reads of one's own report are not audited as reads by others. */
+    readonly personId: string | null = null,
   ) {}
 
   /** Whether one of the roles, held at this organization or an ancestor, reaches `targetPath`. */

@@ -10,31 +10,62 @@ import type { App } from '../http/types.js';
 import { requireActor } from './actor.js';
 import { authenticate } from './login.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { mustEnrollSecondFactor } from './second-factor-requirement.js';
 import { createSession, destroyAccountSessions, destroySession, SESSION_COOKIE } from './sessions.js';
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_DAYS,
+  forgetTrustedDevices,
+  newDeviceToken,
+  trustDevice,
+} from './trusted-devices.js';
 
 export async function authRoutes(app: App): Promise<void> {
   const timeouts = () => ({
     idleMinutes: app.config.SESSION_IDLE_MINUTES,
     maxHours: app.config.SESSION_MAX_HOURS,
   });
-
   app.post(
     '/sessions',
     {
       config: { public: true },
-      schema: { tags: ['Phiên đăng nhập'], summary: 'Đăng nhập', body: loginBody, response: { 200: me } },
+      schema: {
+        tags: ['Phiên đăng nhập'],
+        summary: 'Đăng nhập (kèm mã xác thực khi tài khoản bật xác thực hai lớp)',
+        body: loginBody,
+        response: { 200: me },
+      },
     },
     async (request, reply) => {
-      const accountId = await authenticate(app.db, request.body.username, request.body.password, request.ip);
+      const deviceToken = request.cookies[DEVICE_COOKIE];
+      const { accountId } = await authenticate(
+        app.db,
+        { ...request.body, address: request.ip, deviceToken },
+        app.clock(),
+      );
       const oldToken = request.cookies[SESSION_COOKIE];
       if (oldToken) await destroySession(app.db, oldToken);
-      const token = await createSession(app.db, accountId, timeouts());
+      const token = await createSession(app.db, accountId, timeouts(), {
+        userAgent: request.headers['user-agent'] ?? '',
+        secondFactorRequired: await mustEnrollSecondFactor(app.db, accountId),
+      });
+      const secure = request.protocol === 'https';
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: request.protocol === 'https',
+        secure,
         maxAge: app.config.SESSION_MAX_HOURS * 3600,
+      });
+      // S4: this browser is now one the account signed in on; its tries are delayed on their own.
+      const device = deviceToken ?? newDeviceToken();
+      await trustDevice(app.db, accountId, device, app.clock());
+      reply.setCookie(DEVICE_COOKIE, device, {
+        path: '/api/v1/sessions',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+        maxAge: DEVICE_COOKIE_DAYS * 86_400,
       });
       return describeAccount(app, accountId);
     },
@@ -57,7 +88,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.get(
     '/me',
     {
-      config: { allowTemporaryPassword: true },
+      config: { duringAccountSetup: true },
       schema: { tags: ['Phiên đăng nhập'], summary: 'Tài khoản đang đăng nhập', response: { 200: me } },
     },
     async (request) => describeAccount(app, requireActor(request.actor).accountId),
@@ -66,7 +97,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.put(
     '/me/password',
     {
-      config: { allowTemporaryPassword: true },
+      config: { duringAccountSetup: true },
       schema: {
         tags: ['Phiên đăng nhập'],
         summary: 'Đổi mật khẩu của mình',
@@ -105,6 +136,7 @@ export async function authRoutes(app: App): Promise<void> {
         });
       });
       await destroyAccountSessions(app.db, account.id, request.cookies[SESSION_COOKIE]);
+      await forgetTrustedDevices(app.db, account.id, request.cookies[DEVICE_COOKIE]);
       return { ok: true as const };
     },
   );
@@ -128,6 +160,7 @@ async function describeAccount(app: App, accountId: string): Promise<Me> {
     username: account.username,
     displayName: account.displayName,
     mustChangePassword: account.mustChangePassword,
+    mustEnrollSecondFactor: await mustEnrollSecondFactor(app.db, accountId),
     roles: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
   };
 }

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { accounts, organizations, roleAssignments, sessions } from '../../db/schema/index.js';
+import {
+  accounts,
+  organizations,
+  roleAssignments,
+  sessions,
+  totpCredentials,
+} from '../../db/schema/index.js';
 import type { Role } from '../../domain/roles.js';
 import { Actor } from './actor.js';
 
@@ -18,8 +24,19 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export interface NewSession {
+  userAgent: string;
+  /** Two-factor sign-in is required of the account's roles and not set up yet: only set-up pages open. */
+  secondFactorRequired: boolean;
+}
+
 /** S3: a new random id at every login; only its hash is stored. */
-export async function createSession(db: Db, accountId: string, timeouts: SessionTimeouts): Promise<string> {
+export async function createSession(
+  db: Db,
+  accountId: string,
+  timeouts: SessionTimeouts,
+  session: NewSession,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await db.insert(sessions).values({
@@ -28,6 +45,8 @@ export async function createSession(db: Db, accountId: string, timeouts: Session
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + timeouts.maxHours * 3_600_000),
+    userAgent: session.userAgent.slice(0, 300),
+    secondFactorRequired: session.secondFactorRequired,
   });
   return token;
 }
@@ -57,12 +76,17 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
       username: accounts.username,
       displayName: accounts.displayName,
       mustChangePassword: accounts.mustChangePassword,
+      personId: accounts.personId,
       homePath: organizations.path,
       lastSeenAt: sessions.lastSeenAt,
+      sessionId: sessions.id,
+      secondFactorRequired: sessions.secondFactorRequired,
+      secondFactorSince: totpCredentials.confirmedAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .innerJoin(organizations, eq(organizations.id, accounts.homeOrganizationId))
+    .leftJoin(totpCredentials, eq(totpCredentials.accountId, accounts.id))
     .where(
       and(
         eq(sessions.tokenHash, tokenHash),
@@ -91,6 +115,9 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
     row.homePath,
     grants.map((grant) => ({ ...grant, role: grant.role as Role })),
     row.mustChangePassword,
+    row.sessionId,
+    row.secondFactorRequired && !row.secondFactorSince,
+    row.personId,
   );
 }
 
@@ -98,4 +125,44 @@ export async function purgeExpiredSessions(db: Db, timeouts: SessionTimeouts): P
   const now = new Date();
   const idleLimit = new Date(now.getTime() - timeouts.idleMinutes * 60_000);
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
+}
+
+export interface SessionRow {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string;
+}
+
+/** The account's own live sessions, newest first. */
+export async function accountSessions(
+  db: Db,
+  accountId: string,
+  timeouts: SessionTimeouts,
+): Promise<SessionRow[]> {
+  const now = new Date();
+  const idleLimit = new Date(now.getTime() - timeouts.idleMinutes * 60_000);
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(
+      and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleLimit)),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the account's own sessions; false when it is not one of them. */
+export async function endAccountSession(db: Db, accountId: string, sessionId: string): Promise<boolean> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), eq(sessions.id, sessionId)))
+    .returning({ id: sessions.id });
+  return ended.length === 1;
 }

@@ -46,6 +46,7 @@ export async function compilationRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/compilation',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'compilation.read' } },
       schema: {
         tags,
         summary: 'Bản tổng hợp ý kiến theo đối tượng và lĩnh vực (cấp trên chỉ xem trạng thái)',
@@ -143,6 +144,7 @@ export async function compilationRoutes(app: App): Promise<void> {
     app.get(
       `/meetings/:id/compilation.${format}`,
       {
+        config: { personalRead: { of: 'meeting-opinions', action: 'compilation.document.read' } },
         schema: {
           tags,
           summary: `Tải báo cáo tổng hợp ý kiến theo thể thức văn bản của Đảng (.${format})`,

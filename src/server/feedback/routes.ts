@@ -23,6 +23,7 @@ export async function feedbackRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/live',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'opinions.live.read' } },
       schema: {
         tags,
         summary:

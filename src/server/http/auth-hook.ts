@@ -20,8 +20,15 @@ export function installAuthHook(app: FastifyInstance): void {
     const routeConfig = request.routeOptions.config;
     if (routeConfig?.public) return;
     const actor = requireActor(request.actor);
-    if (actor.mustChangePassword && !routeConfig?.allowTemporaryPassword) {
+    if (routeConfig?.duringAccountSetup) return;
+    if (actor.mustChangePassword) {
       throw new AppError('forbidden', 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.');
+    }
+    if (actor.mustEnrollSecondFactor) {
+      throw new AppError(
+        'forbidden',
+        'Tài khoản của bạn phải bật xác thực hai lớp trước khi tiếp tục (mục "Bảo mật tài khoản").',
+      );
     }
   });
 }

@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** The time sign-in delays and one-time codes are judged at; tests move it instead of waiting. */
+    clock: () => Date;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -35,7 +37,10 @@ declare module 'fastify' {
      * or learnt), and the route's requests are not logged.
      */
     anonymous?: boolean;
-    /** Routes an account with a temporary password may still use (to change it). */
-    allowTemporaryPassword?: boolean;
+    /**
+     * Routes an account may use while it still has to be set up: a temporary password to change,
+     * or two-factor sign-in the settings require and it has not turned on yet.
+     */
+    duringAccountSetup?: boolean;
   }
 }

@@ -122,7 +122,7 @@ describe('minutes: draft, signatures, lock, addendum', () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.message).toBe(WRONG_SIGNER_CREDENTIALS);
     const [throttle] = await rows(
-      sql`select failures from login_throttles where key = ${`account:${chairUsername}`}`,
+      sql`select failures from sign_in_throttles where key = ${`account:${chairUsername}`}`,
     );
     expect(throttle?.failures).toBe(1);
     const misfit = await prepared.secretary.client.post(url('/signatures'), {

@@ -13,6 +13,7 @@ import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildMinutesDocument } from '../../documents/minutes-document.js';
 import { requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { assertCleanText } from '../http/control-characters.js';
 import type { App } from '../http/types.js';
 import { minutesDocumentInput } from './documents.js';
 import { meetingForMinutes, readMinutes, updateDraft } from './service.js';
@@ -55,6 +56,7 @@ async function readPaperSignature(request: FastifyRequest, limitBytes: number) {
       throw error;
     }
     if (part.file.truncated) throw tooLarge;
+    assertCleanText(part.filename, 'body.file');
     scan = { originalName: part.filename, content };
   }
   // A missing field reads as empty, so the refusal is the field's own Vietnamese message.
@@ -85,6 +87,7 @@ export async function minutesRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/minutes',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'minutes.read' } },
       schema: {
         tags,
         summary: 'Biên bản buổi họp: dự thảo lập từ dữ liệu đã ghi, chữ ký, khóa và phụ lục',
@@ -213,6 +216,7 @@ export async function minutesRoutes(app: App): Promise<void> {
     app.get(
       `/meetings/:id/minutes.${format}`,
       {
+        config: { personalRead: { of: 'meeting-opinions', action: 'minutes.document.read' } },
         schema: {
           tags,
           summary: `Tải biên bản theo thể thức văn bản của Đảng (.${format})`,

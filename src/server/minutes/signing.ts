@@ -132,7 +132,13 @@ export async function signWithAccount(
   const found = await meetingForMinutes(db, actor, meetingId);
   let signerId: string;
   try {
-    signerId = await authenticate(db, body.username, body.password, address);
+    // A signature opens no session: the password is what the signer proves (throttled like a sign-in).
+    const signer = await authenticate(
+      db,
+      { username: body.username, password: body.password, address, passwordOnly: true },
+      new Date(),
+    );
+    signerId = signer.accountId;
   } catch (error) {
     // Not 401: the secretary's own session is fine, only the signer's password was wrong.
     if (error instanceof AppError && error.code === 'unauthenticated') {

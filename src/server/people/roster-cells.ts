@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { restoreNeutralizedText } from '../../documents/xlsx-cells.js';
 import {
   EMPLOYMENT_TYPE_LABELS,
   EMPLOYMENT_TYPES,
@@ -7,12 +8,16 @@ import {
 } from '../../domain/employment.js';
 import { foldVietnamese } from '../../domain/text.js';
 
-/** What a person typed in a cell, whatever type Excel stored it as. */
+/**
+ * What a person typed in a cell, whatever type Excel stored it as. The apostrophe our exports put
+ * before `=`, `+`, `-` or `@` (issue 13) is taken off again, so an exported roster imports unchanged.
+ */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatDate(isoFromDate(value));
+  if (typeof value === 'string') return restoreNeutralizedText(value);
   if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('richText' in value) return restoreNeutralizedText(value.richText.map((part) => part.text).join(''));
   if ('hyperlink' in value) return String(value.text ?? '');
   if ('formula' in value || 'sharedFormula' in value)
     return cellText((value as { result?: CellValue }).result ?? null);

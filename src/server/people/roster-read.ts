@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { text } from '../../contract/common.js';
 import { personFields, type RosterImportRowError } from '../../contract/people.js';
+import { cellsWithControlCharacters } from '../../documents/xlsx-cells.js';
+import { CONTROL_CHARACTER_MESSAGE } from '../../domain/control-characters.js';
 import type { EmploymentType, Gender } from '../../domain/employment.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import { AppError } from '../errors.js';
@@ -55,7 +57,24 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   } catch {
     throw new AppError('unsupported_media', 'Tệp không phải bảng tính Excel (.xlsx).');
   }
+  assertNoControlCharacters(workbook);
   return workbook;
+}
+
+/** Issue 13: a control character in any cell refuses the file (400), naming the cells, like one in a JSON field. */
+function assertNoControlCharacters(workbook: ExcelJS.Workbook): void {
+  const cells = cellsWithControlCharacters(workbook);
+  if (!cells.length) return;
+  const issues = cells.slice(0, 20).map(({ sheet, address }) => ({
+    path: `file.${sheet}!${address}`,
+    message: CONTROL_CHARACTER_MESSAGE,
+  }));
+  const first = cells[0]!;
+  throw new AppError(
+    'bad_request',
+    `Ô ${first.address} của trang "${first.sheet}" có ký tự điều khiển không hợp lệ (như ký tự NUL).`,
+    issues,
+  );
 }
 
 /** Reads every row of the roster sheet, collecting each bad cell instead of stopping at the first. */

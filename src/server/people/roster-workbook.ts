@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeXlsx } from '../../documents/xlsx-cells.js';
 import type { EmploymentType } from '../../domain/employment.js';
 import {
   EMPLOYMENT_TYPE_LABELS,
@@ -94,7 +95,7 @@ export async function rosterTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   addRosterSheet(workbook);
   addGuideSheet(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 /**
@@ -112,7 +113,7 @@ export async function rosterExport(rows: ExportedPerson[]): Promise<Buffer> {
     });
   }
   addGuideSheet(workbook);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 function exportedValue({ person, organizationName, periods }: ExportedPerson, key: RosterColumnKey): string {

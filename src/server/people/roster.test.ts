@@ -228,7 +228,7 @@ describe('XLSX rosters', () => {
     expect(back.json()).toEqual({ created: 0, updated: 0, unchanged: 8, total: 8 });
   });
 
-  it('writes cells that look like formulas as plain text', async () => {
+  it('writes cells that look like formulas neutralized (OWASP), and imports them back unchanged', async () => {
     const dangerous = {
       fullName: '=HYPERLINK("http://x.example","Bấm")',
       jobTitle: '+1+1',
@@ -244,7 +244,7 @@ describe('XLSX rosters', () => {
     expect(created.statusCode, created.body).toBe(201);
     const response = await committee.get(`/api/v1/workplaces/${tree.workplaces.wpA1}/roster.xlsx`);
     const sheet = (await readWorkbook(response.rawPayload)).getWorksheet('Danh sách')!;
-    const exported = sheet.getRows(2, sheet.actualRowCount - 1)!.find((r) => r.getCell(1).value === '-2')!;
+    const exported = sheet.getRows(2, sheet.actualRowCount - 1)!.find((r) => r.getCell(1).value === "'-2")!;
     for (const [column, value] of [
       [1, dangerous.code],
       [2, dangerous.fullName],
@@ -254,7 +254,7 @@ describe('XLSX rosters', () => {
       const cell = exported.getCell(column);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
-      expect(cell.value).toBe(value);
+      expect(cell.value).toBe(`'${value}`);
     }
     const back = await uploadRoster(committee, tree.workplaces.wpA1, response.rawPayload);
     expect(back.json()).toEqual({ created: 0, updated: 0, unchanged: 9, total: 9 });
@@ -290,6 +290,22 @@ describe('XLSX rosters', () => {
     expect(wrongField.statusCode).toBe(400);
     const json = await committee.post(`/api/v1/workplaces/${tree.workplaces.wpA1}/roster-imports`, {});
     expect(json.statusCode).toBe(415);
+  });
+
+  it('refuses a file with a control character in a cell with a 400 naming the cell (issue 13)', async () => {
+    // Excel writes a control character as _x0000_ in the XML, and exceljs decodes it back.
+    const file = await rosterFile([
+      row({ name: 'Nguyễn Văn An', type: 'Biên chế', member: 'Không' }),
+      row({ name: 'Trần_x0000_Bình', type: 'Biên chế', member: 'Không' }),
+    ]);
+    const response = await uploadRoster(committee, tree.workplaces.wpA1, file);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe(
+      'Ô B3 của trang "Danh sách" có ký tự điều khiển không hợp lệ (như ký tự NUL).',
+    );
+    expect(response.json().error.issues).toEqual([
+      { path: 'file.Danh sách!B3', message: expect.stringContaining('ký tự điều khiển') },
+    ]);
   });
 
   it('refuses files that are not spreadsheets', async () => {

@@ -115,6 +115,7 @@ export async function phoneFormRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/phone-forms',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'opinions.phone-forms.read' } },
       schema: {
         tags,
         summary:

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS } from '../../contract/organizations.js';
 import type { PlanProgress, ProgressRow } from '../../contract/progress.js';
+import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 
 const YES = 'Có';
@@ -55,7 +56,7 @@ export async function progressWorkbook(progress: PlanProgress): Promise<Buffer> 
   total.font = { bold: true };
   for (const child of progress.children) sheet.addRow(COLUMNS.map((column) => column.value(child)));
   sheet.views = [{ state: 'frozen', ySplit: 6 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 export const PROGRESS_HEADERS = COLUMNS.map((column) => column.header);

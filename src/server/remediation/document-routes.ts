@@ -12,6 +12,7 @@ export async function remediationDocumentRoutes(app: App): Promise<void> {
     app.get(
       `/meetings/:id/remediation.${format}`,
       {
+        config: { personalRead: { of: 'meeting-opinions', action: 'remediation.document.read' } },
         schema: {
           tags: ['Kế hoạch khắc phục'],
           summary: `Tải kế hoạch khắc phục hạn chế, khuyết điểm (.${format})`,

@@ -186,6 +186,15 @@ describe('the remediation plan', () => {
     );
     expect(refused.statusCode).toBe(415);
     expect(vietnamese(refused.body)).toContain('PDF, JPEG hoặc PNG');
+    const nulName = multipart('bien-ban\u0000.png', PNG);
+    const refusedName = await b.request(
+      'POST',
+      `/api/v1/remediation-items/${individualItem.id}/evidence`,
+      nulName.payload,
+      nulName.headers,
+    );
+    expect(refusedName.statusCode).toBe(400);
+    expect(refusedName.json().error.issues[0].path).toBe('body.file');
     const upload = multipart('bien-ban-hop.png', PNG);
     const sent = await b.request(
       'POST',

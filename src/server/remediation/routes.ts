@@ -17,6 +17,7 @@ import {
 import { attachmentDisposition } from '../../documents/filename.js';
 import { requireActor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { assertCleanText } from '../http/control-characters.js';
 import type { App } from '../http/types.js';
 import { itemForProgress } from './access.js';
 import { answerComment, commentAsMasses } from './comments.js';
@@ -50,6 +51,7 @@ async function readEvidence(request: FastifyRequest, limitBytes: number): Promis
       throw error;
     }
     if (part.file.truncated) throw tooLarge;
+    assertCleanText(part.filename, 'body.file');
     upload = { originalName: part.filename, content };
   }
   if (!upload || upload.content.length === 0) {
@@ -64,6 +66,7 @@ export async function remediationRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/remediation',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'remediation.read' } },
       schema: {
         tags,
         summary: 'Kế hoạch khắc phục của buổi họp: các việc, tình trạng, tiến độ, ý kiến giám sát',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportDetail } from '../../contract/reports.js';
 import { figureRows, opinionRows, type ReportDocumentInput } from '../../documents/report-document.js';
+import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { REPORT_STATE_LABELS } from '../../domain/reports.js';
 import type { OrganizationNode } from './context.js';
@@ -62,5 +63,5 @@ export async function reportWorkbook(detail: ReportDetail): Promise<Buffer> {
       ...figureRows(child.figures).map(([, value]) => value),
     ]);
   children.getColumn(1).width = 40;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }

@@ -65,6 +65,7 @@ export async function selfCriticismDocumentRoutes(app: App): Promise<void> {
     app.get(
       `/self-criticisms/:id/document.${format}`,
       {
+        config: { personalRead: { of: 'self-criticism', action: 'self-criticism.document.read' } },
         schema: {
           tags,
           summary: `Tải bản tự phê bình đã viết theo mẫu (.${format})`,
@@ -124,6 +125,9 @@ export async function selfCriticismDocumentRoutes(app: App): Promise<void> {
     app.get(
       `/plans/:id/workplaces/:workplaceId/summary-list.${format}`,
       {
+        config: {
+          personalRead: { of: 'workplace-self-criticisms', action: 'self-criticisms.summary-list.read' },
+        },
         schema: {
           tags,
           summary: `Danh sách tóm tắt nhiệm vụ, ưu điểm, khuyết điểm chính của đảng viên một cơ quan, đơn vị (.${format})`,
@@ -155,6 +159,7 @@ export async function selfCriticismDocumentRoutes(app: App): Promise<void> {
   app.get(
     '/plans/:id/workplaces/:workplaceId/self-criticisms.zip',
     {
+      config: { personalRead: { of: 'workplace-self-criticisms', action: 'self-criticisms.zip.read' } },
       schema: {
         tags,
         summary:

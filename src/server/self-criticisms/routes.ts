@@ -65,7 +65,10 @@ export async function selfCriticismRoutes(app: App): Promise<void> {
 
   app.get(
     '/self-criticisms/:id',
-    { schema: { tags, summary: 'Một bản tự phê bình', params: idParams, response: detail } },
+    {
+      config: { personalRead: { of: 'self-criticism', action: 'self-criticism.read' } },
+      schema: { tags, summary: 'Một bản tự phê bình', params: idParams, response: detail },
+    },
     async (request) => getSelfCriticism(app.db, requireActor(request.actor), request.params.id),
   );
 
@@ -188,6 +191,7 @@ export async function selfCriticismRoutes(app: App): Promise<void> {
   app.get(
     '/self-criticisms/:id/versions',
     {
+      config: { personalRead: { of: 'self-criticism', action: 'self-criticism.versions.read' } },
       schema: {
         tags,
         summary: 'Các phiên bản đã lưu',
@@ -201,6 +205,7 @@ export async function selfCriticismRoutes(app: App): Promise<void> {
   app.get(
     '/self-criticisms/:id/versions/diff',
     {
+      config: { personalRead: { of: 'self-criticism', action: 'self-criticism.versions.read' } },
       schema: {
         tags,
         summary: 'Những gì thay đổi giữa hai phiên bản',

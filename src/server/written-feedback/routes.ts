@@ -80,6 +80,7 @@ export async function writtenFeedbackRoutes(app: App): Promise<void> {
   app.get(
     '/meetings/:id/written-forms',
     {
+      config: { personalRead: { of: 'meeting-opinions', action: 'opinions.written-forms.read' } },
       schema: {
         tags,
         summary: 'Các phiếu góp ý trên giấy và trên hệ thống (ghi tên) của buổi họp',

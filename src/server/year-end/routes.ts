@@ -6,6 +6,7 @@ import {
   yearEndQuery,
 } from '../../contract/year-end.js';
 import { attachmentDisposition } from '../../documents/filename.js';
+import { recordPersonalRead } from '../audit/personal-reads.js';
 import { recordAudit } from '../audit/record.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
@@ -38,7 +39,15 @@ export async function yearEndRoutes(app: App): Promise<void> {
         organizationId,
       );
       const slice = { limit: pageSize, offset: (page - 1) * pageSize };
-      return { ...scope.header, ...(await yearEndMembers(app.db, scope, slice)), page, pageSize };
+      const members = await yearEndMembers(app.db, scope, slice);
+      // S8: the members' accepted shortcomings are opinions about them.
+      await recordPersonalRead(app.db, requireActor(request.actor), {
+        action: 'year-end.members.read',
+        targetType: 'plan',
+        targetId: scope.header.plan.id,
+        organizationPath: scope.nodePath,
+      });
+      return { ...scope.header, ...members, page, pageSize };
     },
   );
 

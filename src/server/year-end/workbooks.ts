@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS } from '../../contract/organizations.js';
 import type { YearEndHeader, YearEndMember, YearEndOrganization } from '../../contract/year-end.js';
+import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { DEADLINE_STANDING_LABELS, PARTICIPATION_LABELS, TEMPLATE_LABELS } from '../../domain/year-end.js';
 
@@ -24,7 +25,7 @@ const MEMBER_COLUMNS: Column<YearEndMember>[] = [
   {
     header: 'Nội dung khuyết điểm',
     width: 50,
-    value: (row) => row.shortcomings.map((text) => `- ${text}`).join('\n'),
+    value: (row) => row.shortcomings.map((text) => `• ${text}`).join('\n'),
   },
   { header: 'Việc khắc phục đã hoàn thành', width: 12, value: (row) => row.remediation.done },
   { header: 'Việc khắc phục chưa hoàn thành', width: 12, value: (row) => row.remediation.open },
@@ -94,7 +95,7 @@ async function workbookOf<Row>(
     sheet.addRow(columns.map((column) => column.value(row))).alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.views = [{ state: 'frozen', ySplit: TITLE_ROWS + 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsx(workbook);
 }
 
 export function membersWorkbook(header: YearEndHeader, members: readonly YearEndMember[]): Promise<Buffer> {

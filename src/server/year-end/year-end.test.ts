@@ -298,7 +298,7 @@ describe('year-end results of members and organizations', () => {
       2,
       1,
       2,
-      `- Đi họp chưa đúng giờ\n- ${HOSTILE_SHORTCOMING}`,
+      `• Đi họp chưa đúng giờ\n• ${HOSTILE_SHORTCOMING}`,
       1,
       1,
       1,

@@ -104,10 +104,35 @@ function AccountActions({ account }: { account: Account }) {
         ),
     });
 
+  const resetSecondFactor = () =>
+    modals.openConfirmModal({
+      title: 'Tắt xác thực hai lớp',
+      children: (
+        <Text size="sm">
+          Dùng khi {account.displayName} mất điện thoại và các mã dự phòng. Xác thực hai lớp của tài khoản{' '}
+          {account.username} sẽ tắt và mọi phiên đăng nhập kết thúc; nếu vai trò của họ bắt buộc, họ sẽ phải
+          bật lại ở lần đăng nhập sau.
+        </Text>
+      ),
+      labels: { confirm: 'Tắt xác thực hai lớp', cancel: 'Hủy' },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api.post(`/accounts/${account.id}/second-factor-reset`);
+          notifications.show({ color: 'green', message: 'Đã tắt xác thực hai lớp của tài khoản.' });
+        } catch (error) {
+          notifications.show({ color: 'red', message: errorMessage(error) });
+        }
+      },
+    });
+
   return (
     <Group>
       <Button variant="default" onClick={resetModal.open}>
         Đặt lại mật khẩu
+      </Button>
+      <Button variant="default" onClick={resetSecondFactor}>
+        Tắt xác thực hai lớp
       </Button>
       <Button variant="light" color={account.disabled ? 'green' : 'red'} onClick={toggleDisabled}>
         {account.disabled ? 'Mở khóa tài khoản' : 'Khóa tài khoản'}

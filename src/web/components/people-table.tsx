@@ -4,8 +4,11 @@ import type { Person } from '../../contract/people.js';
 import { formatDate } from '../api.js';
 import { PATHS } from '../paths.js';
 
-/** People found by a search: who they are, where they work, and whether they are party members. */
-export function PeopleTable({ people }: { people: Person[] }) {
+/**
+ * People found by a search: who they are, where they work, and whether they are party members.
+ * Administrators also get the way to a person's data (S8).
+ */
+export function PeopleTable({ people, personalData = false }: { people: Person[]; personalData?: boolean }) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs">
@@ -17,6 +20,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
             <Table.Th>Chức vụ</Table.Th>
             <Table.Th>Đảng viên</Table.Th>
             <Table.Th>Chức vụ đảng</Table.Th>
+            {personalData && <Table.Th>Dữ liệu cá nhân</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,6 +53,18 @@ export function PeopleTable({ people }: { people: Person[] }) {
                 )}
               </Table.Td>
               <Table.Td>{person.partyOffice}</Table.Td>
+              {personalData && (
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={PATHS.personalData(person.id)}
+                    size="sm"
+                    aria-label={`Dữ liệu cá nhân của ${person.fullName}`}
+                  >
+                    Xem
+                  </Anchor>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -8,6 +8,7 @@ import { api, queryString } from '../api.js';
 import { OrganizationPicker, type PickedOrganization } from '../components/organization-picker.js';
 import { PeopleTable } from '../components/people-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
+import { useHasRole } from '../session.js';
 
 const PAGE_SIZE = 25;
 
@@ -25,6 +26,7 @@ interface PeoplePageData {
 }
 
 export default function PeoplePage() {
+  const administrator = useHasRole('administrator');
   // Search, membership and page live in the address so that "back" from a workplace restores them.
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -109,7 +111,7 @@ export default function PeoplePage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             Tìm thấy {people.data.total} người.
           </Text>
-          <PeopleTable people={people.data.items} />
+          <PeopleTable people={people.data.items} personalData={administrator} />
           {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
         </>
       )}

@@ -14,10 +14,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { eligibilitySettings } from '../../contract/settings.js';
+import type { eligibilitySettings, SecuritySettingsView } from '../../contract/settings.js';
 import { EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES, type EmploymentType } from '../../domain/employment.js';
 import { ApiError, api } from '../api.js';
 import { AnonymitySettingsSection } from '../components/anonymity-settings.js';
+import { SECURITY_SETTINGS_KEY, SecuritySettingsForm } from '../components/security-settings-form.js';
 import { ErrorNotice, errorMessage, Loading } from '../components/states.js';
 
 type EligibilitySettings = z.infer<typeof eligibilitySettings>;
@@ -120,6 +121,10 @@ export default function SettingsPage() {
     queryKey: SETTINGS_KEY,
     queryFn: () => api.get<EligibilitySettings>('/settings/eligibility'),
   });
+  const security = useQuery({
+    queryKey: SECURITY_SETTINGS_KEY,
+    queryFn: () => api.get<SecuritySettingsView>('/settings/security'),
+  });
   return (
     <Stack maw={720}>
       <Title order={2}>Cài đặt</Title>
@@ -146,6 +151,18 @@ export default function SettingsPage() {
         </Stack>
       </Paper>
       <AnonymitySettingsSection />
+      <Paper withBorder p="lg">
+        <Stack>
+          <Title order={4}>Bảo mật và dữ liệu cá nhân</Title>
+          {security.isPending ? (
+            <Loading />
+          ) : security.isError ? (
+            <ErrorNotice error={security.error} />
+          ) : (
+            <SecuritySettingsForm key={security.data.version} settings={security.data} />
+          )}
+        </Stack>
+      </Paper>
     </Stack>
   );
 }
