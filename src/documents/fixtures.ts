@@ -97,7 +97,7 @@ export function seedSelfCriticismInput(
   if (!filled) return blank;
   return {
     ...blank,
-    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
+    organizationLines: { superior: 'ĐẢNG BỘ SỞ TƯ PHÁP', issuer: 'CHI BỘ VĂN PHÒNG SỞ' },
     cellName: 'Chi bộ Văn phòng Sở',
     date: '2020-11-05',
     fullName: withOffice ? 'Trần Thị Ngọc Hân' : 'Lê Văn Phước',
@@ -122,8 +122,7 @@ export function seedSelfCriticismInput(
 /** The list a cell committee presents at the meeting of a workplace (seed II.5). */
 export function seedSummaryListInput(): SummaryListDocumentInput {
   return {
-    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
-    cellName: 'Chi bộ Văn phòng Sở',
+    organizationLines: { superior: 'ĐẢNG BỘ SỞ TƯ PHÁP', issuer: 'CHI BỘ VĂN PHÒNG SỞ' },
     place: 'Trà Vinh',
     date: '2020-11-10',
     year: 2020,
