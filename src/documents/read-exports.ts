@@ -38,18 +38,29 @@ const decodeXml = (text: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** The text of each `w:p`, in order, with `w:br` read as a line break. */
+/**
+ * The text of each `w:p`, in order, as a reader copies it: `w:br` a line break, Word's
+ * non-breaking hyphen a `-`, the invisible word joiner that keeps `QĐ/TU` on one line left out.
+ */
 export function docxParagraphs(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) =>
-    [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
-      .map((match) => (match[0] === '<w:br/>' ? '\n' : decodeXml(match[1] ?? '')))
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map(([paragraph]) =>
+    [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:noBreakHyphen\/>/g)]
+      .map((match) => {
+        if (match[0] === '<w:br/>') return '\n';
+        if (match[0] === '<w:noBreakHyphen/>') return '-';
+        return decodeXml(match[1] ?? '').replaceAll('\u2060', '');
+      })
       .join(''),
   );
 }
 
-/** The `w:r` elements whose text contains `text`, to read their formatting. */
+/**
+ * The `w:r` elements whose text contains `text` (`>text<`: is exactly `text`), to read their formatting.
+ */
 export function docxRunsContaining(xml: string, text: string): string[] {
-  return [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map(([run]) => run).filter((run) => run.includes(text));
+  return [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)]
+    .map(([run]) => run)
+    .filter((run) => run.includes(text) || `>${docxParagraphs(`<w:p>${run}</w:p>`)[0]}<`.includes(text));
 }
 
 /** The PDF's text, one string per line as pdf.js reports them. */
