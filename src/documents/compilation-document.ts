@@ -11,10 +11,9 @@ import {
   type FeedbackKind,
 } from '../domain/feedback.js';
 import { type BodyBlock, type PartyDocument, plain } from './party-document.js';
-import { formatPlaceDate, formatShortDate, punctuateRecipients } from './plan-text.js';
+import { formatPlaceDate, formatShortDate, numberLine, punctuateRecipients } from './plan-text.js';
 
 export const COMPILATION_KIND = 'BÁO CÁO';
-export const COMPILATION_DRAFT_NOTE = '(DỰ THẢO)';
 export const DISSENTING_MARK = '(ý kiến trái chiều)';
 export const NO_OPINION = 'Không có ý kiến đóng góp.';
 
@@ -39,6 +38,12 @@ export interface CompilationDocumentTarget {
 export interface CompilationDocumentInput {
   superiorName: string;
   issuerName: string;
+  /** The cell's abbreviation in `Số 05-BC/CB`. */
+  shortName: string;
+  /** `05`, given when the committee closes the compilation; empty prints dots. */
+  number: string;
+  /** `Nơi nhận:`: the level the cell reports to and its own archive, as the tree names them. */
+  recipients: string[];
   placeName: string;
   /** The day the compilation was closed, or the meeting's day while a draft. */
   date: string;
@@ -122,12 +127,12 @@ export function buildCompilationDocument(input: CompilationDocumentInput): Party
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: '',
+      numberLine: numberLine(input.number, 'BC', input.shortName),
       placeDateLine: formatPlaceDate(input.placeName, input.date),
     },
     kind: COMPILATION_KIND,
     subject: compilationSubject(input.year),
-    note: input.final ? undefined : COMPILATION_DRAFT_NOTE,
+    draft: !input.final,
     body: [
       para(
         `Ngày ${formatShortDate(input.meetingDate)}, ${input.issuerName} tổ chức buổi tự phê bình và phê bình trước quần chúng ${input.workplaceName}. Chi ủy tổng hợp ý kiến đóng góp của quần chúng (phát biểu tại buổi họp, phiếu giấy, góp ý trên hệ thống và phiếu qua điện thoại) như sau:`,
@@ -137,7 +142,7 @@ export function buildCompilationDocument(input: CompilationDocumentInput): Party
       ),
       ...input.targets.flatMap(targetBlocks),
     ],
-    recipients: punctuateRecipients(['Cấp ủy cấp trên (để báo cáo)', 'Đảng viên trong chi bộ', 'Lưu chi bộ']),
+    recipients: punctuateRecipients(input.recipients),
     signature: { capacity: 'T/M CHI ỦY', title: 'BÍ THƯ', name: '' },
   };
 }

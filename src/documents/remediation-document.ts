@@ -1,5 +1,5 @@
 import type { PartyDocument, TableColumn } from './party-document.js';
-import { formatPlaceDate } from './plan-text.js';
+import { formatPlaceDate, numberLine, punctuateRecipients } from './plan-text.js';
 
 export interface RemediationRow {
   action: string;
@@ -17,6 +17,10 @@ export interface RemediationDocumentInput {
   superiorName: string;
   /** `CHI BỘ …`, the issuer */
   issuerName: string;
+  /** The cell's abbreviation in `Số ....-KH/CB` (the number is written by hand). */
+  shortName: string;
+  /** `Nơi nhận:`: the level the cell reports to and its own archive, as the tree names them. */
+  recipients: string[];
   place: string;
   /** ISO day of the document; null leaves it to fill by hand. */
   date: string | null;
@@ -45,7 +49,7 @@ export function buildRemediationDocument(input: RemediationDocumentInput): Party
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: '',
+      numberLine: numberLine(undefined, 'KH', input.shortName),
       placeDateLine: formatPlaceDate(input.place, input.date),
     },
     kind: `${REMEDIATION_KIND} ${REMEDIATION_SUBJECT}`,
@@ -63,7 +67,7 @@ export function buildRemediationDocument(input: RemediationDocumentInput): Party
         ]),
       },
     ],
-    recipients: [],
+    recipients: punctuateRecipients(input.recipients),
     signature: { capacity: 'T/M CHI ỦY', title: 'BÍ THƯ', name: '' },
   };
 }
