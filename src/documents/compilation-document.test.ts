@@ -14,6 +14,7 @@ import { documentXml, docxParagraphs, pdfLines } from './read-exports.js';
 const input = (final: boolean, number = ''): CompilationDocumentInput => ({
   superiorName: 'Đảng bộ Sở Y tế',
   issuerName: 'Chi bộ Văn phòng Sở Y tế',
+  committeeName: 'Chi bộ Văn phòng Sở Y tế',
   shortName: 'CB',
   number,
   recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],

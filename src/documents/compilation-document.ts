@@ -38,6 +38,8 @@ export interface CompilationDocumentTarget {
 export interface CompilationDocumentInput {
   superiorName: string;
   issuerName: string;
+  /** `Chi bộ Văn phòng Sở Y tế`, in running text. */
+  committeeName: string;
   /** The cell's abbreviation in `Số 05-BC/CB`. */
   shortName: string;
   /** `05`, given when the committee closes the compilation; empty prints dots. */
@@ -61,7 +63,7 @@ const heading = (text: string): BodyBlock => ({ kind: 'heading', runs: plain(tex
 const para = (text: string): BodyBlock => ({ kind: 'paragraph', runs: plain(text) });
 
 export function compilationSubject(year: number): string {
-  return `Tổng hợp ý kiến đóng góp của quần chúng đối với cấp ủy viên, đảng viên năm ${year}`;
+  return `Tổng hợp ý kiến đóng góp của quần chúng\nđối với cấp ủy viên, đảng viên năm ${year}`;
 }
 
 function responsibilityText(point: CompilationDocumentPoint): string {
@@ -135,7 +137,7 @@ export function buildCompilationDocument(input: CompilationDocumentInput): Party
     draft: !input.final,
     body: [
       para(
-        `Ngày ${formatShortDate(input.meetingDate)}, ${input.issuerName} tổ chức buổi tự phê bình và phê bình trước quần chúng ${input.workplaceName}. Chi ủy tổng hợp ý kiến đóng góp của quần chúng (phát biểu tại buổi họp, phiếu giấy, góp ý trên hệ thống và phiếu qua điện thoại) như sau:`,
+        `Ngày ${formatShortDate(input.meetingDate)}, ${input.committeeName} tổ chức buổi tự phê bình và phê bình trước quần chúng ${input.workplaceName}. Chi ủy tổng hợp ý kiến đóng góp của quần chúng (phát biểu tại buổi họp, phiếu giấy, góp ý trên hệ thống và phiếu qua điện thoại) như sau:`,
       ),
       para(
         `Tổng số ${opinions} ý kiến, tổng hợp thành ${points.length} điểm; ${dissenting} điểm có ý kiến trái chiều, được giữ nguyên và ghi rõ.`,

@@ -92,7 +92,8 @@ function keepWordsWhole(runs: TextRun[]): TextRun[] {
  * line keeps it whole and spreads its spare width between real words only.
  */
 function joinedInlines(run: TextRun): ContentText[] {
-  const style = { bold: run.bold, italics: run.italic };
+  // Only the styles a run sets: an inline's `bold: undefined` must not hide its paragraph's bold.
+  const style = { ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italics: true } : {}) };
   const parts = joinedWordParts(run.text);
   const out: ContentText[] = [];
   for (const [index, part] of parts.entries()) {
@@ -113,7 +114,7 @@ function inlines(runs: TextRun[]): ContentText[] {
 }
 
 const centred = (text: string, style: Partial<ContentText> = {}): ContentText => ({
-  text: toNfc(text),
+  text: inlines([{ text }]),
   alignment: 'center',
   ...style,
 });
@@ -217,7 +218,7 @@ function fillContent(runs: TextRun[]): Content {
 
 function gridTable(block: Extract<BodyBlock, { kind: 'table' }>): Content {
   const cell = (text: string, header: boolean, align: 'left' | 'center'): Content => ({
-    text: toNfc(text),
+    text: inlines([{ text }]),
     bold: header || undefined,
     alignment: header ? 'center' : align,
     fontSize: SIZE.table,

@@ -5,6 +5,7 @@ import {
   Header,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -39,8 +40,8 @@ export interface QrSheetInput {
 export const QR_SHEET = {
   pageMm: { width: 210, height: 297 },
   marginMm: 15,
-  /** The heading's baseline band, inside the top margin and at least 10 mm from the paper's edge. */
-  headingTopMm: 10,
+  /** Where the heading starts, inside the top margin and well clear of the unprinted edge. */
+  headingTopMm: 12,
   columns: 3,
   qrMm: 38,
   codePt: 17,
@@ -154,7 +155,7 @@ function docxParagraph(text: string, sizePt: number, options: { bold?: boolean; 
   });
 }
 
-async function docxSlip(input: QrSheetInput, code: string, width: number): Promise<TableCell> {
+async function docxSlip(input: QrSheetInput, code: string, index: number, width: number): Promise<TableCell> {
   const png = await QRCode.toBuffer(phoneFormUrl(input.origin, code), {
     errorCorrectionLevel: 'M',
     margin: 0,
@@ -172,7 +173,13 @@ async function docxSlip(input: QrSheetInput, code: string, width: number): Promi
             type: 'png',
             data: png,
             transformation: { width: QR_PIXELS, height: QR_PIXELS },
-            altText: { name: 'QR', title: formatCode(code), description: sheetInstruction(input.origin) },
+            // docx 9.7.1 numbers every drawing 1 unless told; Word refuses two drawings with one id.
+            altText: {
+              id: String(index + 1),
+              name: `QR ${index + 1}`,
+              title: formatCode(code),
+              description: sheetInstruction(input.origin),
+            },
           }),
         ],
       }),
@@ -187,7 +194,9 @@ export async function renderQrSheetDocx(input: QrSheetInput): Promise<Buffer> {
   const columnWidth = Math.floor(twip(GRID_MM) / QR_SHEET.columns);
   const empty = () =>
     new TableCell({ width: { size: columnWidth, type: WidthType.DXA }, children: [new Paragraph({})] });
-  const cells = await Promise.all(input.codes.map((code) => docxSlip(input, code, columnWidth)));
+  const cells = await Promise.all(
+    input.codes.map((code, index) => docxSlip(input, code, index, columnWidth)),
+  );
   let next = 0;
   const rows = slipRows(input.codes, () => cells[next++]!, empty).map(
     (row) => new TableRow({ cantSplit: true, children: row }),
@@ -219,7 +228,14 @@ export async function renderQrSheetDocx(input: QrSheetInput): Promise<Buffer> {
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    text: sheetHeading(input),
+                    children: [
+                      sheetHeading(input),
+                      ' (trang ',
+                      PageNumber.CURRENT,
+                      '/',
+                      PageNumber.TOTAL_PAGES,
+                      ')',
+                    ],
                     font: FONT,
                     size: QR_SHEET.headingPt * 2,
                     italics: true,

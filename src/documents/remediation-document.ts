@@ -34,9 +34,10 @@ export const REMEDIATION_SUBJECT = 'KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM'
 
 export const REMEDIATION_COLUMNS: TableColumn[] = [
   { title: 'TT', share: 0.07, align: 'center' },
-  { title: 'Nội dung khắc phục', share: 0.4 },
+  { title: 'Nội dung khắc phục', share: 0.38 },
   { title: 'Người/tổ chức chịu trách nhiệm', share: 0.22 },
-  { title: 'Thời hạn', share: 0.14, align: 'center' },
+  // Wide enough for `31/12/2026` at 13 pt, which never breaks.
+  { title: 'Thời hạn', share: 0.16, align: 'center' },
   { title: 'Tình trạng', share: 0.17 },
 ];
 

@@ -37,6 +37,7 @@ export async function compilationDocumentInput(
   return {
     superiorName: names.header.superior,
     issuerName: names.header.issuer,
+    committeeName: names.committeeName,
     shortName: names.shortName,
     number: compilation.number,
     recipients: names.recipients,
