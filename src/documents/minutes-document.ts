@@ -144,12 +144,15 @@ function body(input: MinutesDocumentInput): BodyBlock[] {
     heading(MINUTES_HEADINGS.closing),
     ...freeText(content.closingRemarks),
     para(ended),
+    // The hash on a line of its own: one long unbreakable word would stretch a justified line apart.
     ...(input.locked
       ? [
           {
             kind: 'paragraph',
-            runs: [{ text: `Mã kiểm tra nội dung (SHA-256): ${input.locked.contentHash}`, italic: true }],
+            tight: true,
+            runs: [{ text: 'Mã kiểm tra nội dung (SHA-256):', italic: true }],
           } satisfies BodyBlock,
+          { kind: 'paragraph', runs: [{ text: input.locked.contentHash, italic: true }] } satisfies BodyBlock,
         ]
       : []),
   ];

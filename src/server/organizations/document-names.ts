@@ -24,6 +24,8 @@ export interface DocumentNames {
   parentCommitteeName: string | null;
   /** `Đảng bộ Sở Y tế`, the party organization above; null at the top of the tree. */
   parentPartyName: string | null;
+  /** `Lưu chi bộ`, `Lưu Văn phòng Đảng ủy`: the last item of its `Nơi nhận:`. */
+  archive: string;
   /**
    * `Nơi nhận:` of what it sends up (minutes, compilation, report): the level above, then its own
    * archive, e.g. `Đảng ủy Sở Y tế (b/c)`, `Lưu chi bộ`.
@@ -54,6 +56,7 @@ export async function documentNames(db: DbOrTx, organizationId: string): Promise
     shortName: issuerShortName(own),
     parentCommitteeName: parent ? committeeName(parent) : null,
     parentPartyName: parent ? partyOrganizationName(parent) : null,
+    archive: archiveName(own),
     recipients: [...(parent ? [`${committeeName(parent)} (b/c)`] : []), archiveName(own)],
   };
 }

@@ -138,5 +138,6 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
 
 export async function getPlanTemplate(db: DbOrTx, actor: Actor, organizationId: string, year?: number) {
   const organization = await organizationInScope(db, actor, organizationId, PLAN_ISSUERS);
-  return planTemplateFor(organization, year ?? new Date().getUTCFullYear());
+  const names = await documentNames(db, organizationId);
+  return planTemplateFor(organization, names, year ?? new Date().getUTCFullYear());
 }

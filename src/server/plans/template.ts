@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { planTemplate } from '../../contract/plans.js';
-import { committeeName } from '../../domain/party-header.js';
+import { partyOrganizationName } from '../../domain/party-header.js';
 import type { OrganizationRow } from '../organizations/access.js';
+import type { DocumentNames } from '../organizations/document-names.js';
 
 type PlanTemplate = z.infer<typeof planTemplate>;
 
@@ -12,8 +13,12 @@ type PlanTemplate = z.infer<typeof planTemplate>;
  * stand in IV.2 and IV.3 as `{meetingsDueOn}`…, printed as the plan's dates. The seed numbers its
  * parts I, II, IV: the document keeps that numbering.
  */
-export function planTemplateFor(organization: OrganizationRow, year: number): PlanTemplate {
-  const committee = committeeName(organization);
+export function planTemplateFor(
+  organization: OrganizationRow,
+  names: DocumentNames,
+  year: number,
+): PlanTemplate {
+  const { committeeName: committee } = names;
   const standing = `Ban Thường vụ ${committee}`;
   const board = `Ban Tổ chức ${committee}`;
   return {
@@ -60,7 +65,17 @@ export function planTemplateFor(organization: OrganizationRow, year: number): Pl
       `3. Giao ${board} tham mưu, giúp ${standing} theo dõi việc tổ chức thực hiện; tổng hợp báo cáo kịp thời cho ${standing} và báo cáo về trên chậm nhất ngày {upwardReportDueOn}.`,
       `Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, cấp ủy các chi bộ, đảng bộ cơ sở phản ánh kịp thời về ${standing} (*qua ${board}*) để có ý kiến chỉ đạo.`,
     ].join('\n'),
-    recipients: ['Ban Tổ chức cấp trên (b/c)', 'Các chi bộ, đảng bộ cơ sở', board, 'Lưu Văn phòng'],
+    // The seed's list, each level named from the tree: the board above, the committee's own members,
+    // the organizations it directs, its board, its archive.
+    recipients: [
+      names.parentCommitteeName
+        ? `Ban Tổ chức ${names.parentCommitteeName} (b/c)`
+        : 'Ban Tổ chức cấp trên (b/c)',
+      `Các đồng chí Ủy viên Ban Chấp hành ${partyOrganizationName(organization)}`,
+      'Các chi bộ, đảng bộ cơ sở',
+      board,
+      names.archive,
+    ],
     signingCapacity: 'T/M BAN THƯỜNG VỤ',
     signerTitle: 'BÍ THƯ',
     signerName: '',
