@@ -105,8 +105,12 @@ export function PlanDocumentView({ plan }: { plan: PlanDetail }) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={0} align="center" data-testid="plan-document-header">
-            {plan.documentHeader.superior && <Text size="sm">{plan.documentHeader.superior}</Text>}
-            <Text size="sm" fw={700}>
+            {plan.documentHeader.superior && (
+              <Text size="sm" ta="center">
+                {plan.documentHeader.superior}
+              </Text>
+            )}
+            <Text size="sm" fw={700} ta="center">
               {plan.documentHeader.issuer}
             </Text>
             <Text size="sm">*</Text>
