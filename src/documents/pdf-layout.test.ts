@@ -103,6 +103,24 @@ describe.each(everyDocument())('the PDF of the $name', ({ document }) => {
   });
 });
 
+describe.each(everyDocument())('the signatures of the $name', ({ document }) => {
+  it('keep each capacity and title on one line of its column', async () => {
+    const docs = Array.isArray(document) ? document : [document];
+    const titles = docs
+      .flatMap((doc) => doc.signatures ?? [doc.signature])
+      .flatMap((signature) => [signature.capacity ?? '', signature.title])
+      .filter(Boolean);
+    const drawn = (await pdfWords(await renderPdf(document))).flatMap((words) =>
+      lines(words).map((line) => line.map((word) => word.text).join('')),
+    );
+    for (const title of titles)
+      expect(
+        drawn.some((line) => line.includes(title)),
+        title,
+      ).toBe(true);
+  });
+});
+
 describe('what the PDF tests look for', () => {
   it('finds the seed’s references and dates among the plan’s joined words', () => {
     const plan = everyDocument().find((entry) => entry.name === 'plan')!.document as PartyDocument;

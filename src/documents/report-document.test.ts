@@ -112,6 +112,9 @@ describe('report document', () => {
     });
     expect(document.header).toMatchObject({ placeDateLine: 'Trà Vinh, ngày ..... tháng ..... năm ........' });
     expect(document.recipients).toEqual(['- Lưu Văn phòng Tỉnh ủy.']);
+    // Not submitted yet: a draft, marked DỰ THẢO; the submitted one above is not.
+    expect(document.draft).toBe(true);
+    expect(buildReportDocument(input).draft).toBe(false);
     expect(document.body.some((block) => block.kind === 'fill')).toBe(true);
   });
 });

@@ -170,6 +170,8 @@ export function buildReportDocument(input: ReportDocumentInput): PartyDocument {
     },
     kind: REPORT_KIND,
     subject: `Kết quả tự phê bình và phê bình trước quần chúng năm ${input.year}`,
+    // Not yet submitted: the committee is still writing it.
+    draft: input.submittedOn === null,
     body: reportBody(input),
     recipients: punctuateRecipients(input.recipients),
     signature: {
