@@ -53,3 +53,12 @@ export const paged = <T extends z.ZodTypeAny>(item: T) =>
     page: z.number().int(),
     pageSize: z.number().int(),
   });
+
+/**
+ * The number of a party document (`05` of `Số 05-BB/CB`), as the organization's register gives it;
+ * empty leaves dots to write it in by hand.
+ */
+export const documentNumber = (label: string) =>
+  text(10).refine((value) => /^[0-9A-Za-zĐđ.]*$/.test(value), {
+    message: `${label} chỉ gồm chữ số (có thể kèm chữ cái), ví dụ 05.`,
+  });

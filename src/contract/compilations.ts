@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONCLUSIONS, RESPONSIBILITIES } from '../domain/compilation.js';
 import { FEEDBACK_AREAS, FEEDBACK_CHANNELS, FEEDBACK_KINDS } from '../domain/feedback.js';
-import { idSchema, requiredText, text, versionSchema } from './common.js';
+import { documentNumber, idSchema, requiredText, text, versionSchema } from './common.js';
 
 export const POINT_TEXT_MAX_LENGTH = 4000;
 export const EXPLANATION_MAX_LENGTH = 4000;
@@ -24,7 +24,10 @@ export const updatePointBody = z.object({
 export type UpdatePointBody = z.infer<typeof updatePointBody>;
 
 export const mergePointBody = z.object({ intoPointId: idSchema });
-export const finalizeCompilationBody = z.object({ version: versionSchema });
+export const finalizeCompilationBody = z.object({
+  version: versionSchema,
+  number: documentNumber('Số báo cáo tổng hợp').default(''),
+});
 export const feedbackIdParams = z.object({ feedbackId: idSchema });
 
 /** One original opinion, readable under its point. Phone opinions carry nothing that identifies. */
@@ -73,6 +76,8 @@ export const compilationView = z.object({
   id: idSchema.nullable(),
   status: z.enum(COMPILATION_STATUSES).nullable(),
   version: z.number().int().nullable(),
+  /** `05` of `Số 05-BC/CB`; empty until given when the committee closes it. */
+  number: z.string(),
   finalizedAt: z.string().nullable(),
   /** False for officers above the cell: they see the status only. */
   contentVisible: z.boolean(),

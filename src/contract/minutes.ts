@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FEEDBACK_AREAS, FEEDBACK_CHANNELS, FEEDBACK_KINDS } from '../domain/feedback.js';
 import { MINUTES_CAPACITIES } from '../domain/minutes.js';
-import { idSchema, requiredText, text, versionSchema } from './common.js';
+import { documentNumber, idSchema, requiredText, text, versionSchema } from './common.js';
 
 export const minutesCapacity = z.enum(MINUTES_CAPACITIES, { message: 'Tư cách ký không hợp lệ.' });
 
 /** The secretary's free text; each field may stay empty. */
 export const minutesDraft = z.object({
+  number: documentNumber('Số biên bản').default(''),
   openingRemarks: text(5000).default(''),
   otherMatters: text(10000).default(''),
   closingRemarks: text(5000).default(''),
@@ -53,6 +54,7 @@ export const minutesContent = z.object({
   date: z.string(),
   startTime: z.string(),
   endTime: z.string(),
+  number: z.string().optional(),
   place: z.string(),
   chairName: z.string(),
   secretaryName: z.string(),
@@ -104,6 +106,7 @@ export const minutesView = z.object({
   meetingId: idSchema,
   version: z.number().int(),
   draft: z.object({
+    number: z.string(),
     openingRemarks: z.string(),
     otherMatters: z.string(),
     closingRemarks: z.string(),

@@ -44,6 +44,8 @@ export const organizationDetail = organization.extend({
   ancestors: z.array(organizationRef),
   children: z.array(organization),
   committee: z.array(committeeMember),
+  /** The two lines its documents print over the star: built from the tree, or the record's own. */
+  documentHeader: z.object({ superior: z.string(), issuer: z.string() }),
   permissions: z.object({ editTree: z.boolean(), editWorkplaces: z.boolean(), readPeople: z.boolean() }),
 });
 export type OrganizationDetail = z.infer<typeof organizationDetail>;

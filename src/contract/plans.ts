@@ -194,6 +194,8 @@ export const planDetail = planSummary.extend({
    * a derived plan its chain's root (read it restricted to this plan's organization).
    */
   determiningPlanId: idSchema,
+  /** The two lines over the star of its document, built from the tree. */
+  documentHeader: z.object({ superior: z.string(), issuer: z.string() }),
   deadlineChanges: z.array(deadlineChange),
   /** The reader's own organizations under the issuer, with organizations under them, that may derive it. */
   derivableOrganizations: z.array(z.object({ id: idSchema, name: z.string() })),

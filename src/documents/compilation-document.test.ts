@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCompilationDocument,
-  COMPILATION_DRAFT_NOTE,
   type CompilationDocumentInput,
   compilationSubject,
   DISSENTING_MARK,
   NO_OPINION,
 } from './compilation-document.js';
 import { renderDocx } from './docx.js';
+import { DRAFT_MARK } from './party-document.js';
 import { renderPdf } from './pdf.js';
 import { documentXml, docxParagraphs, pdfLines } from './read-exports.js';
 
-const input = (final: boolean): CompilationDocumentInput => ({
+const input = (final: boolean, number = ''): CompilationDocumentInput => ({
   superiorName: 'Đảng bộ Sở Y tế',
   issuerName: 'Chi bộ Văn phòng Sở Y tế',
+  committeeName: 'Chi bộ Văn phòng Sở Y tế',
+  shortName: 'CB',
+  number,
+  recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
   placeName: 'Trà Vinh',
   date: '2026-11-12',
   meetingDate: '2026-11-10',
@@ -80,6 +84,7 @@ const order = [
   'ĐẢNG BỘ SỞ Y TẾ',
   'CHI BỘ VĂN PHÒNG SỞ Y TẾ',
   'ĐẢNG CỘNG SẢN VIỆT NAM',
+  'Số 07-BC/CB',
   'Trà Vinh, ngày 12 tháng 11 năm 2026',
   'BÁO CÁO',
   compilationSubject(2026),
@@ -94,24 +99,37 @@ const order = [
   '3. Đồng chí Trần Thị Chín',
   NO_OPINION,
   'Nơi nhận:',
+  '- Đảng ủy Sở Y tế (b/c),',
+  '- Lưu chi bộ.',
   'T/M CHI ỦY',
   'BÍ THƯ',
 ];
 
 describe('compilation document', () => {
   it('prints the report per target and area, the dissenting point marked, text literal (DOCX)', async () => {
-    const lines = docxParagraphs(await documentXml(await renderDocx(buildCompilationDocument(input(true)))));
+    const lines = docxParagraphs(
+      await documentXml(await renderDocx(buildCompilationDocument(input(true, '07')))),
+    );
     inOrder(lines, order);
-    expect(lines).not.toContain(COMPILATION_DRAFT_NOTE);
+    expect(lines).not.toContain(DRAFT_MARK);
   });
 
-  it('marks a draft and prints the same content (PDF)', async () => {
+  it('marks a draft DỰ THẢO under the title, dots for its number, and prints the same content (PDF)', async () => {
     const lines = (await pdfLines(await renderPdf(buildCompilationDocument(input(false))))).map((line) =>
       line.trim(),
     );
     const text = lines.join('\n');
-    expect(text).toContain(COMPILATION_DRAFT_NOTE);
-    inOrder(lines, ['BÁO CÁO', '1. Tập thể chi bộ', '2. Đồng chí Nguyễn Văn Tám', 'T/M CHI ỦY']);
+    inOrder(lines, [
+      'Số ....-BC/CB',
+      'BÁO CÁO',
+      'Tổng hợp ý kiến đóng góp của quần chúng',
+      DRAFT_MARK,
+      '1. Tập thể chi bộ',
+      '2. Đồng chí Nguyễn Văn Tám',
+      'Nơi nhận:',
+      '- Đảng ủy Sở Y tế (b/c),',
+      'T/M CHI ỦY',
+    ]);
     expect(text).toContain(DISSENTING_MARK);
     expect(text).toContain('*chậm* <b>');
   });

@@ -11,10 +11,9 @@ import {
   type FeedbackKind,
 } from '../domain/feedback.js';
 import { type BodyBlock, type PartyDocument, plain } from './party-document.js';
-import { formatPlaceDate, formatShortDate, punctuateRecipients } from './plan-text.js';
+import { formatPlaceDate, formatShortDate, numberLine, punctuateRecipients } from './plan-text.js';
 
 export const COMPILATION_KIND = 'BÁO CÁO';
-export const COMPILATION_DRAFT_NOTE = '(DỰ THẢO)';
 export const DISSENTING_MARK = '(ý kiến trái chiều)';
 export const NO_OPINION = 'Không có ý kiến đóng góp.';
 
@@ -39,6 +38,14 @@ export interface CompilationDocumentTarget {
 export interface CompilationDocumentInput {
   superiorName: string;
   issuerName: string;
+  /** `Chi bộ Văn phòng Sở Y tế`, in running text. */
+  committeeName: string;
+  /** The cell's abbreviation in `Số 05-BC/CB`. */
+  shortName: string;
+  /** `05`, given when the committee closes the compilation; empty prints dots. */
+  number: string;
+  /** `Nơi nhận:`: the level the cell reports to and its own archive, as the tree names them. */
+  recipients: string[];
   placeName: string;
   /** The day the compilation was closed, or the meeting's day while a draft. */
   date: string;
@@ -56,7 +63,7 @@ const heading = (text: string): BodyBlock => ({ kind: 'heading', runs: plain(tex
 const para = (text: string): BodyBlock => ({ kind: 'paragraph', runs: plain(text) });
 
 export function compilationSubject(year: number): string {
-  return `Tổng hợp ý kiến đóng góp của quần chúng đối với cấp ủy viên, đảng viên năm ${year}`;
+  return `Tổng hợp ý kiến đóng góp của quần chúng\nđối với cấp ủy viên, đảng viên năm ${year}`;
 }
 
 function responsibilityText(point: CompilationDocumentPoint): string {
@@ -122,22 +129,22 @@ export function buildCompilationDocument(input: CompilationDocumentInput): Party
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: '',
+      numberLine: numberLine(input.number, 'BC', input.shortName),
       placeDateLine: formatPlaceDate(input.placeName, input.date),
     },
     kind: COMPILATION_KIND,
     subject: compilationSubject(input.year),
-    note: input.final ? undefined : COMPILATION_DRAFT_NOTE,
+    draft: !input.final,
     body: [
       para(
-        `Ngày ${formatShortDate(input.meetingDate)}, ${input.issuerName} tổ chức buổi tự phê bình và phê bình trước quần chúng ${input.workplaceName}. Chi ủy tổng hợp ý kiến đóng góp của quần chúng (phát biểu tại buổi họp, phiếu giấy, góp ý trên hệ thống và phiếu qua điện thoại) như sau:`,
+        `Ngày ${formatShortDate(input.meetingDate)}, ${input.committeeName} tổ chức buổi tự phê bình và phê bình trước quần chúng ${input.workplaceName}. Chi ủy tổng hợp ý kiến đóng góp của quần chúng (phát biểu tại buổi họp, phiếu giấy, góp ý trên hệ thống và phiếu qua điện thoại) như sau:`,
       ),
       para(
         `Tổng số ${opinions} ý kiến, tổng hợp thành ${points.length} điểm; ${dissenting} điểm có ý kiến trái chiều, được giữ nguyên và ghi rõ.`,
       ),
       ...input.targets.flatMap(targetBlocks),
     ],
-    recipients: punctuateRecipients(['Cấp ủy cấp trên (để báo cáo)', 'Đảng viên trong chi bộ', 'Lưu chi bộ']),
+    recipients: punctuateRecipients(input.recipients),
     signature: { capacity: 'T/M CHI ỦY', title: 'BÍ THƯ', name: '' },
   };
 }

@@ -4,6 +4,7 @@ import {
   Document,
   LeaderType,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   Paragraph,
   type ParagraphChild,
@@ -21,13 +22,16 @@ import { toNfc } from '../domain/text.js';
 import {
   type BodyBlock,
   type DocumentHeader,
+  DRAFT_MARK,
   isWriterHeader,
+  joinedWordParts,
   LAYOUT,
   PARTY_NAME,
   type PartyDocument,
   RECIPIENTS_LABEL,
   type TextRun as Run,
   type Signature,
+  signatureShares,
   type WriterHeader,
 } from './party-document.js';
 
@@ -57,22 +61,41 @@ interface RunStyle {
   sizePt?: number;
 }
 
+// Word and LibreOffice break a line after `-` and `/`: inside a joined word (`3054-QĐ/TU`,
+// `27/11/2017`) the hyphen is Word's non-breaking hyphen and the slash is followed by a WORD JOINER.
+const WORD_JOINER = '\u2060';
+
+function lineChildren(line: string): (string | NoBreakHyphen)[] {
+  return joinedWordParts(line).flatMap((part) => {
+    if (!part.joined) return [part.text];
+    return part.text
+      .replaceAll('/', `/${WORD_JOINER}`)
+      .split('-')
+      .flatMap((piece, index) => (index === 0 ? [piece] : [new NoBreakHyphen(), piece]))
+      .filter((child) => child !== '');
+  });
+}
+
 /** Every run names its font and size, so the document reads the same without our styles. */
 function textRuns(runs: Run[], style: RunStyle = {}): ParagraphChild[] {
   return runs.flatMap((run) =>
     toNfc(run.text)
       .split('\n')
-      .map(
-        (line, index) =>
-          new TextRun({
-            text: line,
-            break: index > 0 ? 1 : undefined,
-            font: FONT,
-            size: halfPoints(style.sizePt ?? LAYOUT.fontSizePt.body),
-            bold: style.bold || run.bold || undefined,
-            italics: style.italic || run.italic || undefined,
-            underline: style.underline ? {} : undefined,
-          }),
+      // A run with nothing in it is left out: a paragraph may have no run at all.
+      .flatMap((line, index) =>
+        line === '' && index === 0
+          ? []
+          : [
+              new TextRun({
+                children: lineChildren(line),
+                break: index > 0 ? 1 : undefined,
+                font: FONT,
+                size: halfPoints(style.sizePt ?? LAYOUT.fontSizePt.body),
+                bold: style.bold || run.bold || undefined,
+                italics: style.italic || run.italic || undefined,
+                underline: style.underline ? {} : undefined,
+              }),
+            ],
       ),
   );
 }
@@ -93,7 +116,6 @@ function partyRule(): Paragraph {
     indent: { left: side, right: side },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } },
     spacing: { after: pointsTwips(LAYOUT.spaceAfterPt), line: 80, lineRule: LineRuleType.EXACT },
-    children: [new TextRun({ text: '', font: FONT, size: 4 })],
   });
 }
 
@@ -105,19 +127,27 @@ function cell(width: number, children: (Paragraph | Table)[]): TableCell {
   });
 }
 
-function twoColumns(rows: [(Paragraph | Table)[], Paragraph[]][]): Table {
+/** A borderless table of columns side by side; its rows never split across pages (a signature stays whole). */
+function sideBySide(widths: number[], rows: (Paragraph | Table)[][][]): Table {
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_WIDTH, RIGHT_WIDTH],
+    width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     // Word pads cells 0.19 cm by default; the header's columns need their full width to break as the seed.
     margins: { left: 0, right: 0, top: 0, bottom: 0 },
     rows: rows.map(
-      ([left, right]) => new TableRow({ children: [cell(LEFT_WIDTH, left), cell(RIGHT_WIDTH, right)] }),
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((children, index) => cell(widths[index] ?? 0, children)),
+        }),
     ),
   });
 }
+
+const twoColumns = (rows: [(Paragraph | Table)[], Paragraph[]][]) =>
+  sideBySide([LEFT_WIDTH, RIGHT_WIDTH], rows);
 
 function writerHeaderTable(header: WriterHeader): Table {
   const organization = header.organizationLines.map((line, index) => centred(line, { bold: index > 0 }));
@@ -137,7 +167,11 @@ function headerTable(header: DocumentHeader | WriterHeader): Table {
   if (isWriterHeader(header)) return writerHeaderTable(header);
   return twoColumns([
     [
-      [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
+      [
+        ...(header.superiorName ? [centred(header.superiorName)] : []),
+        centred(header.issuerName, { bold: true }),
+        centred('*'),
+      ],
       [centred(PARTY_NAME, { bold: true, sizePt: LAYOUT.fontSizePt.partyName }), partyRule()],
     ],
     [[centred(header.numberLine)], [centred(header.placeDateLine, { italic: true })]],
@@ -154,6 +188,14 @@ function titleBlock(doc: PartyDocument): Paragraph[] {
   ];
   if (doc.subject) paragraphs.push(centred(doc.subject, { bold: true }));
   if (doc.note) paragraphs.push(centred(doc.note, { italic: true }));
+  if (doc.draft)
+    paragraphs.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: pointsTwips(6), ...LINE },
+        children: textRuns([{ text: DRAFT_MARK }], { bold: true }),
+      }),
+    );
   paragraphs.push(new Paragraph({ spacing: { after: pointsTwips(6), ...LINE }, children: [] }));
   return paragraphs;
 }
@@ -240,8 +282,9 @@ function bodyElement(block: BodyBlock, width = TEXT_WIDTH): Paragraph | Table {
       children: textRuns(block.runs, { bold: true }),
     });
   }
+  // A heading is left-aligned: justified, its short words would stand apart (`II- ĐỐI TƯỢNG, …`).
   return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: block.kind === 'heading' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: { firstLine: twip(LAYOUT.firstLineIndentCm * 10) },
     spacing: { after: spaceAfter, ...LINE },
     keepNext: block.kind === 'heading',
@@ -257,11 +300,22 @@ function closingLeft(doc: PartyDocument): (Paragraph | Table)[] {
     ];
   }
   if (doc.recipients.length === 0) return [centred('')];
+  return recipients(doc);
+}
+
+function recipients(doc: PartyDocument, spaceBeforePt = 0): Paragraph[] {
   return [
-    new Paragraph({ spacing: LINE, children: textRuns([{ text: RECIPIENTS_LABEL }], { underline: true }) }),
+    new Paragraph({
+      spacing: { before: pointsTwips(spaceBeforePt), ...LINE },
+      keepNext: true,
+      children: textRuns([{ text: RECIPIENTS_LABEL }], { underline: true }),
+    }),
     ...doc.recipients.map(
-      (item) =>
-        new Paragraph({ children: textRuns([{ text: item }], { sizePt: LAYOUT.fontSizePt.recipients }) }),
+      (item, index) =>
+        new Paragraph({
+          keepNext: index < doc.recipients.length - 1,
+          children: textRuns([{ text: item }], { sizePt: LAYOUT.fontSizePt.recipients }),
+        }),
     ),
   ];
 }
@@ -275,23 +329,18 @@ function signingParagraphs(signature: Signature): Paragraph[] {
   ];
 }
 
-/** Equal columns, one per signer, borderless. */
+/** One column per signer, as wide as its title needs, borderless. */
 function signersSideBySide(signatures: Signature[]): Table {
-  const width = Math.floor(TEXT_WIDTH / signatures.length);
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: signatures.map(() => width),
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    rows: [
-      new TableRow({ children: signatures.map((signature) => cell(width, signingParagraphs(signature))) }),
-    ],
-  });
+  const shares = signatureShares(signatures);
+  const widths = shares.map((share) => Math.floor(TEXT_WIDTH * share));
+  return sideBySide(widths, [signatures.map(signingParagraphs)]);
 }
 
-function closingTable(doc: PartyDocument): Table[] {
-  if (doc.signatures) return doc.signatures.length > 0 ? [signersSideBySide(doc.signatures)] : [];
+function closingTable(doc: PartyDocument): (Table | Paragraph)[] {
+  if (doc.signatures) {
+    const below = doc.recipients.length > 0 ? recipients(doc, LAYOUT.spaceAfterPt * 2) : [];
+    return doc.signatures.length > 0 ? [signersSideBySide(doc.signatures), ...below] : below;
+  }
   return [twoColumns([[closingLeft(doc), signingParagraphs(doc.signature)]])];
 }
 

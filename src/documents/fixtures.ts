@@ -1,11 +1,20 @@
-import type { PlanDocumentInput } from './plan-document.js';
+import type { MinutesContent, MinutesOpinion } from '../domain/minutes.js';
+import { zeroFigures } from '../domain/report-figures.js';
+import { buildCompilationDocument, type CompilationDocumentInput } from './compilation-document.js';
+import { buildFeedbackForms } from './feedback-form-document.js';
+import { buildMinutesDocument, type MinutesDocumentInput } from './minutes-document.js';
+import type { PartyDocument } from './party-document.js';
+import { buildPlanDocument, type PlanDocumentInput } from './plan-document.js';
+import { buildRemediationDocument, type RemediationDocumentInput } from './remediation-document.js';
+import { buildReportDocument, type ReportDocumentInput } from './report-document.js';
 import {
   blankSelfCriticismInput,
+  buildSelfCriticismDocument,
   type SelfCriticismContent,
   type SelfCriticismDocumentInput,
 } from './self-criticism-document.js';
 import type { SelfCriticismTemplateId } from './self-criticism-template.js';
-import type { SummaryListDocumentInput } from './summary-list-document.js';
+import { buildSummaryListDocument, type SummaryListDocumentInput } from './summary-list-document.js';
 
 /** Plan 03-KH/ĐUK of the seed, as entered: for tests and for demo data. */
 export function seedPlanInput(): PlanDocumentInput {
@@ -97,7 +106,7 @@ export function seedSelfCriticismInput(
   if (!filled) return blank;
   return {
     ...blank,
-    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
+    organizationLines: { superior: 'ĐẢNG BỘ SỞ TƯ PHÁP', issuer: 'CHI BỘ VĂN PHÒNG SỞ' },
     cellName: 'Chi bộ Văn phòng Sở',
     date: '2020-11-05',
     fullName: withOffice ? 'Trần Thị Ngọc Hân' : 'Lê Văn Phước',
@@ -122,8 +131,7 @@ export function seedSelfCriticismInput(
 /** The list a cell committee presents at the meeting of a workplace (seed II.5). */
 export function seedSummaryListInput(): SummaryListDocumentInput {
   return {
-    partyOrganizationName: 'Đảng bộ Sở Tư pháp',
-    cellName: 'Chi bộ Văn phòng Sở',
+    organizationLines: { superior: 'ĐẢNG BỘ SỞ TƯ PHÁP', issuer: 'CHI BỘ VĂN PHÒNG SỞ' },
     place: 'Trà Vinh',
     date: '2020-11-10',
     year: 2020,
@@ -153,4 +161,242 @@ export function seedSummaryListInput(): SummaryListDocumentInput {
     signerTitle: 'Bí thư',
     signerName: 'Phạm Minh Tâm',
   };
+}
+
+/** The minutes of a meeting at Văn phòng Sở Y tế: one member summarized, one not yet. */
+export function seedMinutesInput(locked: boolean): MinutesDocumentInput {
+  const opinion = (text: string, dissenting = false): MinutesOpinion => ({
+    channel: 'oral',
+    area: 'duties',
+    kind: 'shortcoming',
+    text,
+    speaker: dissenting ? 'Bà Trần Thị Mai' : null,
+    dissenting,
+  });
+  const content: MinutesContent = {
+    number: locked ? '05' : undefined,
+    workplaceName: 'Văn phòng Sở Y tế',
+    organizationName: 'Chi bộ Văn phòng Sở Y tế',
+    year: 2020,
+    date: '2020-11-10',
+    startTime: '08:00',
+    endTime: '11:05',
+    place: 'Hội trường Sở Y tế',
+    chairName: 'Nguyễn Văn Tám',
+    secretaryName: 'Phạm Thị Thư',
+    delegates: ['Đồng chí Lê Văn Khối, Ủy viên Ban Thường vụ Đảng ủy Khối'],
+    openingRemarks: 'Đồng chí chủ trì tuyên bố lý do theo Kế hoạch số 03-KH/ĐUK ngày 21/10/2020.',
+    counts: {
+      members: 2,
+      present: 1,
+      absent: [{ fullName: 'Trần Thị Chín', reason: 'Đi công tác', reasonValid: true }],
+      massesPresent: 12,
+      massesPresentNames: [],
+    },
+    members: [
+      {
+        selfCriticismId: 'a',
+        fullName: 'Nguyễn Văn Tám',
+        duties: 'Giám đốc Sở, Bí thư Chi bộ',
+        strengths: 'Gương mẫu, chấp hành Quy định số 3054-QĐ/TU ngày 27/11/2017.',
+        shortcomings: 'Giải quyết hồ sơ còn chậm.',
+        opinions: [
+          opinion(
+            'Hồ sơ trễ hẹn so với Quyết định số 1085-QĐ/UBND ngày 15/6/2020, đề nghị đồng chí khắc phục.',
+          ),
+          opinion('Không chậm: hồ sơ tồn là do thiếu người.', true),
+        ],
+        response: 'Xin tiếp thu và khắc phục.',
+      },
+      {
+        selfCriticismId: 'b',
+        fullName: 'Trần Thị Chín',
+        duties: '',
+        strengths: '',
+        shortcomings: '',
+        opinions: [],
+        response: '',
+      },
+    ],
+    collective: { opinions: [], response: '' },
+    otherMatters: '',
+    closingRemarks: 'Buổi họp kết thúc tốt đẹp.',
+  };
+  return {
+    content,
+    superiorName: 'ĐẢNG BỘ SỞ Y TẾ',
+    issuerName: 'CHI BỘ VĂN PHÒNG SỞ Y TẾ',
+    shortName: 'CB',
+    recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
+    placeName: 'Trà Vinh',
+    chair: { name: 'Nguyễn Văn Tám' },
+    secretary: { name: 'Phạm Thị Thư' },
+    massesRepresentative: { name: locked ? 'Võ Văn Quần' : '' },
+    locked: locked ? { contentHash: 'a'.repeat(64), lockedAt: '2020-11-10T04:10:00Z' } : null,
+    addenda: locked
+      ? [
+          {
+            text: 'Đính chính tên đại biểu.',
+            createdAt: '2020-11-11T02:00:00Z',
+            createdByName: 'Phạm Thị Thư',
+          },
+        ]
+      : [],
+  };
+}
+
+/** The compilation of that meeting, closed as Số 07-BC/CB or still a draft. */
+export function seedCompilationInput(final: boolean): CompilationDocumentInput {
+  return {
+    superiorName: 'ĐẢNG BỘ SỞ Y TẾ',
+    issuerName: 'CHI BỘ VĂN PHÒNG SỞ Y TẾ',
+    committeeName: 'Chi bộ Văn phòng Sở Y tế',
+    shortName: 'CB',
+    number: final ? '07' : '',
+    recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
+    placeName: 'Trà Vinh',
+    date: '2020-11-12',
+    meetingDate: '2020-11-10',
+    year: 2020,
+    workplaceName: 'Văn phòng Sở Y tế',
+    final,
+    targets: [
+      {
+        name: 'Tập thể chi bộ',
+        collective: true,
+        areas: [
+          {
+            area: 'proposals',
+            points: [
+              {
+                kind: 'proposal',
+                text: 'Chi bộ công khai tiến độ giải quyết hồ sơ theo Chỉ thị số 05-CT/TW.',
+                dissenting: false,
+                responsibility: 'collective',
+                responsibleName: null,
+                conclusion: 'accepted',
+                explanation: null,
+                opinionCount: 2,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Nguyễn Văn Tám',
+        collective: false,
+        areas: [
+          {
+            area: 'duties',
+            points: [
+              {
+                kind: 'shortcoming',
+                text: 'Giải quyết hồ sơ còn chậm, có hồ sơ trễ hẹn so với Quyết định số 1085-QĐ/UBND.',
+                dissenting: true,
+                responsibility: 'individual',
+                responsibleName: 'Nguyễn Văn Tám',
+                conclusion: 'explained',
+                explanation: 'Do thiếu người từ ngày 01/9/2020.',
+                opinionCount: 3,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function seedRemediationInput(): RemediationDocumentInput {
+  return {
+    superiorName: 'ĐẢNG BỘ SỞ Y TẾ',
+    issuerName: 'CHI BỘ VĂN PHÒNG SỞ Y TẾ',
+    shortName: 'CB',
+    recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
+    place: 'Trà Vinh',
+    date: '2020-11-20',
+    year: 2020,
+    workplaceName: 'Văn phòng Sở Y tế',
+    items: [
+      {
+        action: 'Giải quyết hồ sơ đúng hạn theo Quyết định số 1085-QĐ/UBND, báo cáo chi bộ hằng tháng.',
+        responsibleName: 'Nguyễn Văn Tám',
+        deadline: '2020-12-31',
+        statusLabel: 'Đang thực hiện',
+      },
+      {
+        action: 'Niêm yết tiến độ giải quyết hồ sơ tại trụ sở.',
+        responsibleName: 'Chi bộ Văn phòng Sở Y tế',
+        deadline: '2020-11-30',
+        statusLabel: 'Đã hoàn thành',
+      },
+    ],
+  };
+}
+
+export function seedReportInput(): ReportDocumentInput {
+  const figures = zeroFigures();
+  figures.workplacesRequired = 3;
+  figures.workplacesHeld = 3;
+  figures.membersSelfCriticized = 17;
+  figures.opinions = 25;
+  figures.opinionsByChannel.oral = 21;
+  figures.opinionsByChannel.phone = 4;
+  return {
+    superiorName: 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
+    issuerName: 'ĐẢNG ỦY SỞ Y TẾ',
+    shortName: 'ĐU',
+    organizationKind: 'base',
+    place: 'Trà Vinh',
+    submittedOn: '2020-11-19',
+    year: 2020,
+    recipients: ['Đảng ủy Khối các cơ quan và doanh nghiệp (b/c)', 'Lưu Văn phòng Đảng ủy'],
+    figures,
+    narrative: {
+      results:
+        'Thực hiện Kế hoạch số 03-KH/ĐUK ngày 21/10/2020 của Ban Thường vụ Đảng ủy Khối, Đảng bộ đã tổ chức 3 buổi tự phê bình và phê bình trước quần chúng, hoàn thành trước ngày 15/11/2020.',
+      strengths: '',
+      limits: '',
+      proposals: '',
+    },
+    children: [
+      {
+        organizationName: 'Chi bộ Văn phòng Sở Y tế',
+        dueOn: '2020-11-17',
+        submittedOn: '2020-11-18',
+        state: 'late',
+      },
+      { organizationName: 'Chi bộ Bệnh viện', dueOn: '2020-11-17', submittedOn: null, state: 'missing' },
+    ],
+  };
+}
+
+/** Every kind of party document, blank and filled, draft and final: what the render tests walk. */
+export function everyDocument(): { name: string; document: PartyDocument | PartyDocument[] }[] {
+  const plan = seedPlanInput();
+  return [
+    { name: 'plan', document: buildPlanDocument({ ...plan, manifestations: ['Biểu hiện thứ nhất.'] }) },
+    {
+      name: 'plan draft',
+      document: buildPlanDocument({ ...plan, draft: true, number: '', issuedOn: null }),
+    },
+    ...(['with_office', 'without_office'] as const).flatMap((template) => [
+      {
+        name: `self-criticism ${template} blank`,
+        document: buildSelfCriticismDocument(seedSelfCriticismInput(template, false)),
+      },
+      {
+        name: `self-criticism ${template} filled`,
+        document: buildSelfCriticismDocument(seedSelfCriticismInput(template, true)),
+      },
+    ]),
+    { name: 'summary list', document: buildSummaryListDocument(seedSummaryListInput()) },
+    { name: 'feedback forms', document: buildFeedbackForms('Trà Vinh', 2020, ['Nguyễn Văn Tám', '']) },
+    { name: 'minutes draft', document: buildMinutesDocument(seedMinutesInput(false)) },
+    { name: 'minutes signed', document: buildMinutesDocument(seedMinutesInput(true)) },
+    { name: 'compilation draft', document: buildCompilationDocument(seedCompilationInput(false)) },
+    { name: 'compilation final', document: buildCompilationDocument(seedCompilationInput(true)) },
+    { name: 'remediation plan', document: buildRemediationDocument(seedRemediationInput()) },
+    { name: 'report', document: buildReportDocument(seedReportInput()) },
+  ];
 }

@@ -3,6 +3,7 @@ import type { MinutesContent } from '../domain/minutes.js';
 import { renderDocx } from './docx.js';
 import { buildFeedbackForms, FEEDBACK_FORM_HEADINGS, FEEDBACK_FORM_KIND } from './feedback-form-document.js';
 import { buildMinutesDocument, MINUTES_HEADINGS, type MinutesDocumentInput } from './minutes-document.js';
+import { DRAFT_MARK } from './party-document.js';
 import { renderPdf } from './pdf.js';
 import { documentXml, docxParagraphs, pdfLines } from './read-exports.js';
 
@@ -31,7 +32,8 @@ const content: MinutesContent = {
       fullName: 'Nguyễn Văn Tám',
       duties: 'Giám đốc Sở',
       strengths: 'Gương mẫu',
-      shortcomings: 'Còn chậm',
+      // The committee has not summarized it yet: dotted lines to fill by hand.
+      shortcomings: '',
       opinions: [
         {
           channel: 'oral',
@@ -51,9 +53,11 @@ const content: MinutesContent = {
 };
 
 const input = (locked: MinutesDocumentInput['locked']): MinutesDocumentInput => ({
-  content,
+  content: locked ? { ...content, number: '05' } : content,
   superiorName: 'Đảng bộ Sở Y tế',
   issuerName: 'Chi bộ Văn phòng Sở Y tế',
+  shortName: 'CB',
+  recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
   placeName: 'Trà Vinh',
   chair: { name: 'Nguyễn Văn Tám' },
   secretary: { name: 'Phạm Thị Thư' },
@@ -78,9 +82,11 @@ describe('minutes document', () => {
     'ĐẢNG BỘ SỞ Y TẾ',
     'CHI BỘ VĂN PHÒNG SỞ Y TẾ',
     'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'Số ....-BB/CB',
     'Trà Vinh, ngày 10 tháng 11 năm 2026',
     'BIÊN BẢN',
     'Buổi tự phê bình và phê bình trước quần chúng Văn phòng Sở Y tế năm 2026',
+    DRAFT_MARK,
     MINUTES_HEADINGS.attendance,
     'Vào lúc 08 giờ 00 phút ngày 10/11/2026, tại Hội trường Sở',
     'Chủ trì: Nguyễn Văn Tám',
@@ -100,19 +106,34 @@ describe('minutes document', () => {
     'CHỦ TRÌ',
     'THƯ KÝ',
     'ĐẠI DIỆN QUẦN CHÚNG',
+    'Nơi nhận:',
+    '- Đảng ủy Sở Y tế (b/c),',
+    '- Lưu chi bộ.',
   ];
 
   it('prints a draft in the seed agenda order, marked DỰ THẢO, with the three signers side by side (DOCX)', async () => {
     const xml = await documentXml(await renderDocx(buildMinutesDocument(input(null))));
     const lines = docxParagraphs(xml);
     inOrder(lines, order);
-    expect(lines).toContain('(DỰ THẢO)');
     expect(lines.join('\n')).not.toContain('SHA-256');
     // One table row holds the three signers.
-    const signing = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    const signing = xml.slice(xml.lastIndexOf('<w:tbl>'), xml.lastIndexOf('</w:tbl>'));
     expect(signing).toContain('CHỦ TRÌ');
     expect(signing).toContain('ĐẠI DIỆN QUẦN CHÚNG');
     expect(signing.match(/<w:tc>/g)).toHaveLength(3);
+  });
+
+  it('leaves a summary not yet written as dotted lines to fill by hand, never "chưa ghi"', async () => {
+    const xml = await documentXml(await renderDocx(buildMinutesDocument(input(null))));
+    const lines = docxParagraphs(xml);
+    expect(lines.join('\n')).not.toContain('chưa ghi');
+    const label = lines.indexOf('Khuyết điểm chính:');
+    expect(label).toBeGreaterThan(0);
+    expect(lines[label + 1]).toBe('');
+    const paragraph = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].find(([p]) =>
+      p.includes('Khuyết điểm chính:'),
+    );
+    expect(paragraph?.[0]).toContain('w:leader="dot"');
   });
 
   it('prints locked minutes with their hash and the addenda after, not as a draft (PDF)', async () => {
@@ -123,8 +144,16 @@ describe('minutes document', () => {
     const text = lines.join('\n');
     inOrder(
       lines.map((line) => line.trim()),
-      ['BIÊN BẢN', MINUTES_HEADINGS.attendance, MINUTES_HEADINGS.closing, MINUTES_HEADINGS.addenda],
+      [
+        'Số 05-BB/CB',
+        'BIÊN BẢN',
+        MINUTES_HEADINGS.attendance,
+        MINUTES_HEADINGS.closing,
+        MINUTES_HEADINGS.addenda,
+      ],
     );
+    // The masses' representative's title keeps to one line in its column.
+    expect(lines.some((line) => /ĐẠI DIỆN QUẦN CHÚNG/.test(line))).toBe(true);
     expect(text.replace(/\s+/g, '')).toContain(hash);
     expect(text).toContain('Đính chính tên đại biểu.');
     expect(text).not.toContain('DỰ THẢO');

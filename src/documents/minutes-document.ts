@@ -6,10 +6,9 @@ import {
 } from '../domain/feedback.js';
 import type { MinutesContent, MinutesOpinion } from '../domain/minutes.js';
 import { type BodyBlock, type PartyDocument, plain } from './party-document.js';
-import { formatPlaceDate, formatShortDate, textLines } from './plan-text.js';
+import { formatPlaceDate, formatShortDate, numberLine, punctuateRecipients, textLines } from './plan-text.js';
 
 export const MINUTES_KIND = 'BIÊN BẢN';
-export const MINUTES_DRAFT_NOTE = '(DỰ THẢO)';
 export const MINUTES_HEADINGS = {
   attendance: 'I- THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN',
   content: 'II- NỘI DUNG',
@@ -32,6 +31,10 @@ export interface MinutesDocumentInput {
   superiorName: string;
   /** The cell that held the meeting. */
   issuerName: string;
+  /** The cell's abbreviation in the number line `Số 05-BB/CB`. */
+  shortName: string;
+  /** `Nơi nhận:`: the level the cell reports to and its own archive, as the tree names them. */
+  recipients: string[];
   /** `Trà Vinh`, for the place and date line (the plan's place). */
   placeName: string;
   chair: MinutesSigner;
@@ -51,6 +54,15 @@ const labelled = (label: string, value: string): BodyBlock => ({
   runs: [{ text: `${label} `, bold: true }, { text: value }],
 });
 const freeText = (text: string): BodyBlock[] => textLines(text).map(para);
+
+/** A summary not yet written: its label, then dotted lines to complete by hand, as on the seed's forms. */
+function summaryLine(label: string, value: string): BodyBlock[] {
+  if (value.trim()) return [labelled(label, value)];
+  return [
+    { kind: 'fill', runs: [{ text: label, bold: true }] },
+    { kind: 'fill', runs: [] },
+  ];
+}
 
 function spokenTime(hhmm: string): string {
   const [hours, minutes] = hhmm.split(':');
@@ -104,12 +116,12 @@ function opinions(list: MinutesOpinion[]): BodyBlock[] {
 function members(content: MinutesContent): BodyBlock[] {
   return content.members.flatMap((member, index) => [
     { kind: 'heading', runs: plain(`2.${index + 1}. Đồng chí ${member.fullName}`) } satisfies BodyBlock,
-    labelled('Nhiệm vụ:', member.duties || 'chưa ghi.'),
-    labelled('Ưu điểm chính:', member.strengths || 'chưa ghi.'),
-    labelled('Khuyết điểm chính:', member.shortcomings || 'chưa ghi.'),
+    ...summaryLine('Nhiệm vụ:', member.duties),
+    ...summaryLine('Ưu điểm chính:', member.strengths),
+    ...summaryLine('Khuyết điểm chính:', member.shortcomings),
     labelled('Ý kiến đóng góp:', ''),
     ...opinions(member.opinions),
-    labelled('Đại diện cấp ủy tiếp thu:', member.response || 'chưa ghi.'),
+    ...summaryLine('Đại diện cấp ủy tiếp thu:', member.response),
   ]);
 }
 
@@ -125,19 +137,22 @@ function body(input: MinutesDocumentInput): BodyBlock[] {
     ...members(content),
     heading(MINUTES_HEADINGS.collective),
     ...opinions(content.collective.opinions),
-    labelled('Đại diện cấp ủy tiếp thu:', content.collective.response || 'chưa ghi.'),
+    ...summaryLine('Đại diện cấp ủy tiếp thu:', content.collective.response),
     ...(textLines(content.otherMatters).length > 0
       ? [heading(MINUTES_HEADINGS.otherMatters), ...freeText(content.otherMatters)]
       : []),
     heading(MINUTES_HEADINGS.closing),
     ...freeText(content.closingRemarks),
     para(ended),
+    // The hash on a line of its own: one long unbreakable word would stretch a justified line apart.
     ...(input.locked
       ? [
           {
             kind: 'paragraph',
-            runs: [{ text: `Mã kiểm tra nội dung (SHA-256): ${input.locked.contentHash}`, italic: true }],
+            tight: true,
+            runs: [{ text: 'Mã kiểm tra nội dung (SHA-256):', italic: true }],
           } satisfies BodyBlock,
+          { kind: 'paragraph', runs: [{ text: input.locked.contentHash, italic: true }] } satisfies BodyBlock,
         ]
       : []),
   ];
@@ -163,14 +178,14 @@ export function buildMinutesDocument(input: MinutesDocumentInput): PartyDocument
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: '',
+      numberLine: numberLine(content.number, 'BB', input.shortName),
       placeDateLine: formatPlaceDate(input.placeName, content.date),
     },
     kind: MINUTES_KIND,
     subject: `Buổi tự phê bình và phê bình trước quần chúng ${content.workplaceName} năm ${content.year}`,
-    note: input.locked ? undefined : MINUTES_DRAFT_NOTE,
+    draft: !input.locked,
     body: body(input),
-    recipients: [],
+    recipients: punctuateRecipients(input.recipients),
     signature: { title: 'CHỦ TRÌ', name: input.chair.name },
     signatures: [
       { title: 'CHỦ TRÌ', name: input.chair.name },

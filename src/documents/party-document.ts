@@ -11,11 +11,11 @@ export interface TextRun {
 
 /** The borderless two-column table at the top of the first page. */
 export interface DocumentHeader {
-  /** `ĐẢNG BỘ TỈNH TRÀ VINH`; upper case, regular. */
+  /** `ĐẢNG BỘ TỈNH TRÀ VINH`; upper case, regular; empty at the top of the tree (one line only). */
   superiorName: string;
   /** `ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP`; upper case, bold; a `\n` forces the line break. */
   issuerName: string;
-  /** `Số 03-KH/ĐUK`, under the star. */
+  /** `Số 03-KH/ĐUK`, under the star; empty prints nothing. */
   numberLine: string;
   /** `Trà Vinh, ngày 21 tháng 10 năm 2020`, italic, under `ĐẢNG CỘNG SẢN VIỆT NAM`. */
   placeDateLine: string;
@@ -88,6 +88,8 @@ export interface PartyDocument {
   subject?: string;
   /** A parenthesised note under the subject, italic. */
   note?: string;
+  /** Not yet issued or signed: `DỰ THẢO` under the title. */
+  draft?: boolean;
   body: BodyBlock[];
   /** The items of `Nơi nhận:`, already punctuated (`- …,` and the last `- ….`); none, no `Nơi nhận:`. */
   recipients: string[];
@@ -96,7 +98,8 @@ export interface PartyDocument {
   signature: Signature;
   /**
    * Several signers side by side (minutes: chair, secretary, masses representative), in place of
-   * the closing's two columns; an empty list leaves no closing at all (the feedback form).
+   * the closing's two columns, `Nơi nhận:` under them; an empty list leaves no signature at all
+   * (the feedback form).
    */
   signatures?: Signature[];
   /** Starts on a new page after the signature. */
@@ -120,6 +123,38 @@ export const LAYOUT = {
 
 export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 export const RECIPIENTS_LABEL = 'Nơi nhận:';
+export const DRAFT_MARK = 'DỰ THẢO';
+
+/**
+ * Shares of the text width for signers side by side: by the length of their titles, so
+ * `ĐẠI DIỆN QUẦN CHÚNG` keeps to one line beside `CHỦ TRÌ` and `THƯ KÝ` (and names fit under short titles).
+ */
+export function signatureShares(signatures: Signature[]): number[] {
+  const weights = signatures.map((signature) =>
+    Math.max(12, signature.title.length, signature.capacity?.length ?? 0),
+  );
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => weight / total);
+}
+
+/**
+ * A reference (`3054-QĐ/TU`, `05-CT/TW`), a date (`27/11/2017`) or any word joined by `-` or `/`:
+ * renderers keep it on one line and never open a justification gap inside it.
+ */
+const JOINED_WORD = /\S*[^\s/-][/-]+[^\s/-]\S*/g;
+
+/** The text cut into plain stretches and joined words, in order; joining them gives the text back. */
+export function joinedWordParts(text: string): { text: string; joined: boolean }[] {
+  const parts: { text: string; joined: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(JOINED_WORD)) {
+    if (match.index > last) parts.push({ text: text.slice(last, match.index), joined: false });
+    parts.push({ text: match[0], joined: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), joined: false });
+  return parts;
+}
 
 export const plain = (text: string): TextRun[] => [{ text }];
 export const bold = (text: string): TextRun[] => [{ text, bold: true }];

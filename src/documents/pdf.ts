@@ -11,12 +11,15 @@ import { toNfc } from '../domain/text.js';
 import {
   type BodyBlock,
   type DocumentHeader,
+  DRAFT_MARK,
   isWriterHeader,
+  joinedWordParts,
   LAYOUT,
   PARTY_NAME,
   type PartyDocument,
   RECIPIENTS_LABEL,
   type Signature,
+  signatureShares,
   type TextRun,
   type WriterHeader,
 } from './party-document.js';
@@ -83,12 +86,35 @@ function keepWordsWhole(runs: TextRun[]): TextRun[] {
   return glued.filter((run) => run.text.length > 0);
 }
 
-function inlines(runs: TextRun[]): ContentText['text'] {
-  return keepWordsWhole(runs).map((run) => ({ text: run.text, bold: run.bold, italics: run.italic }));
+/**
+ * pdfmake breaks lines after `-` and `/` and opens a justification gap at every break it may take
+ * (`3054- QĐ/ TU`): a joined word goes as one unbreakable inline, with the space after it, so the
+ * line keeps it whole and spreads its spare width between real words only.
+ */
+function joinedInlines(run: TextRun): ContentText[] {
+  // Only the styles a run sets: an inline's `bold: undefined` must not hide its paragraph's bold.
+  const style = { ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italics: true } : {}) };
+  const parts = joinedWordParts(run.text);
+  const out: ContentText[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (!part.joined) {
+      if (part.text) out.push({ text: part.text, ...style });
+      continue;
+    }
+    const next = parts[index + 1];
+    const space = next && !next.joined ? (/^\s+/.exec(next.text)?.[0] ?? '') : '';
+    if (next && space) next.text = next.text.slice(space.length);
+    out.push({ text: part.text + space, noWrap: true, ...style });
+  }
+  return out;
+}
+
+function inlines(runs: TextRun[]): ContentText[] {
+  return keepWordsWhole(runs).flatMap(joinedInlines);
 }
 
 const centred = (text: string, style: Partial<ContentText> = {}): ContentText => ({
-  text: toNfc(text),
+  text: inlines([{ text }]),
   alignment: 'center',
   ...style,
 });
@@ -142,7 +168,11 @@ function headerTable(header: DocumentHeader | WriterHeader): Content {
       body: [
         [
           {
-            stack: [centred(header.superiorName), centred(header.issuerName, { bold: true }), centred('*')],
+            stack: [
+              ...(header.superiorName ? [centred(header.superiorName)] : []),
+              centred(header.issuerName, { bold: true }),
+              centred('*'),
+            ],
           },
           { stack: partyNameAndRule() },
         ],
@@ -157,6 +187,7 @@ function titleBlock(doc: PartyDocument): Content[] {
     centred(doc.kind, { bold: true, fontSize: SIZE.kind, margin: [0, 18, 0, 0] }),
     ...(doc.subject ? [centred(doc.subject, { bold: true })] : []),
     ...(doc.note ? [centred(doc.note, { italics: true })] : []),
+    ...(doc.draft ? [centred(DRAFT_MARK, { bold: true, margin: [0, 6, 0, 0] })] : []),
     { text: '', margin: [0, 0, 0, 12] },
   ];
 }
@@ -187,7 +218,7 @@ function fillContent(runs: TextRun[]): Content {
 
 function gridTable(block: Extract<BodyBlock, { kind: 'table' }>): Content {
   const cell = (text: string, header: boolean, align: 'left' | 'center'): Content => ({
-    text: toNfc(text),
+    text: inlines([{ text }]),
     bold: header || undefined,
     alignment: header ? 'center' : align,
     fontSize: SIZE.table,
@@ -224,14 +255,24 @@ function bodyContent(block: BodyBlock): Content {
   if (block.kind === 'centered') {
     return { text: inlines(block.runs), alignment: 'center', bold: true, margin: [0, 0, 0, after] };
   }
+  // A heading is left-aligned: justified, its short words would stand apart (`II- ĐỐI TƯỢNG, …`).
   return {
     text: inlines(block.runs),
-    alignment: 'justify',
+    alignment: block.kind === 'heading' ? 'left' : 'justify',
     leadingIndent: pt(LAYOUT.firstLineIndentCm * 10),
     bold: block.kind === 'heading' || undefined,
     headlineLevel: block.kind === 'heading' ? 1 : undefined,
     margin: [0, 0, 0, after],
   };
+}
+
+function recipients(doc: PartyDocument): Content[] {
+  return [
+    { text: RECIPIENTS_LABEL, decoration: 'underline' },
+    ...doc.recipients.map(
+      (item): Content => ({ text: inlines([{ text: item }]), fontSize: SIZE.recipients }),
+    ),
+  ];
 }
 
 function closingLeft(doc: PartyDocument): Content[] {
@@ -242,10 +283,7 @@ function closingLeft(doc: PartyDocument): Content[] {
     ];
   }
   if (doc.recipients.length === 0) return [{ text: ' ' }];
-  return [
-    { text: RECIPIENTS_LABEL, decoration: 'underline' },
-    ...doc.recipients.map((item): Content => ({ text: toNfc(item), fontSize: SIZE.recipients })),
-  ];
+  return recipients(doc);
 }
 
 function signingStack(signature: Signature): Content[] {
@@ -259,17 +297,21 @@ function signingStack(signature: Signature): Content[] {
 
 function closingTable(doc: PartyDocument): Content[] {
   if (doc.signatures) {
-    if (doc.signatures.length === 0) return [];
-    const width = TEXT_WIDTH / doc.signatures.length;
+    const below: Content[] =
+      doc.recipients.length > 0
+        ? [{ stack: recipients(doc), margin: [0, LAYOUT.spaceAfterPt * 2, 0, 0] }]
+        : [];
+    if (doc.signatures.length === 0) return below;
     return [
       {
         layout: BORDERLESS,
         table: {
-          widths: doc.signatures.map(() => width),
+          widths: signatureShares(doc.signatures).map((share) => share * TEXT_WIDTH),
           dontBreakRows: true,
           body: [doc.signatures.map((signature) => ({ stack: signingStack(signature) }))],
         },
       },
+      ...below,
     ];
   }
   return [

@@ -1,3 +1,9 @@
+import {
+  PLAN_DEADLINE_TOKEN_PATTERN,
+  PLAN_DEADLINE_TOKENS,
+  type PlanDeadlineToken,
+} from '../domain/emphasis.js';
+import { PLAN_AREAS_FOLLOW_UP } from '../domain/plans.js';
 import { type BodyBlock, bold, type PartyDocument, plain, type TextRun } from './party-document.js';
 import {
   formatPlaceDate,
@@ -13,6 +19,8 @@ import {
  * lines starting with `- ` are bullets, `**bold**` and `*italic*` mark emphasis as in the seed.
  */
 export interface PlanDocumentInput {
+  /** Not yet published: marked `DỰ THẢO` under the title. */
+  draft?: boolean;
   superiorName: string;
   /** May hold a `\n` where the header line should break. */
   issuerName: string;
@@ -72,10 +80,6 @@ export const PLAN_HEADINGS = {
   manifestations: 'DANH MỤC BIỂU HIỆN',
 } as const;
 
-// Seed II.4: the areas are followed by this fixed reminder of last year's remediation.
-const AREAS_FOLLOW_UP =
-  'Gắn với các nội dung trên, nêu rõ việc khắc phục những khuyết điểm, hạn chế đã được góp ý năm trước và việc thực hiện những vấn đề đã hứa với quần chúng.';
-
 // Seed II.5: the meeting's agenda, the same in every plan.
 const AGENDA: { step: string; items: string[] }[] = [
   {
@@ -101,9 +105,6 @@ const AGENDA: { step: string; items: string[] }[] = [
     items: ['- Thư ký thông qua biên bản;', '- Chủ trì, thư ký, đại diện quần chúng ký vào biên bản.'],
   },
 ];
-
-const DEADLINE_TOKENS = ['meetingsDueOn', 'baseReportsDueOn', 'upwardReportDueOn'] as const;
-type DeadlineToken = (typeof DEADLINE_TOKENS)[number];
 
 const heading = (text: string): BodyBlock => ({ kind: 'heading', runs: plain(text) });
 
@@ -135,10 +136,10 @@ function agenda(): BodyBlock[] {
 function withDeadlines(runs: TextRun[], input: PlanDocumentInput): TextRun[] {
   return runs.flatMap((run) =>
     run.text
-      .split(/\{(meetingsDueOn|baseReportsDueOn|upwardReportDueOn)\}/)
+      .split(PLAN_DEADLINE_TOKEN_PATTERN)
       .map((part, index) =>
         index % 2 === 1
-          ? { text: formatShortDate(input[part as DeadlineToken]), bold: true, italic: run.italic }
+          ? { text: formatShortDate(input[part as PlanDeadlineToken]), bold: true, italic: run.italic }
           : { ...run, text: part },
       ),
   );
@@ -148,7 +149,7 @@ function implementation(input: PlanDocumentInput): BodyBlock[] {
   const blocks = paragraphs(input.implementation).map(
     (block): BodyBlock => ({ kind: 'paragraph', runs: withDeadlines(block.runs, input) }),
   );
-  const namesDeadline = DEADLINE_TOKENS.some((token) => input.implementation.includes(`{${token}}`));
+  const namesDeadline = PLAN_DEADLINE_TOKENS.some((token) => input.implementation.includes(`{${token}}`));
   if (namesDeadline) return blocks;
   const deadlines: BodyBlock = {
     kind: 'paragraph',
@@ -180,7 +181,7 @@ function planBody(input: PlanDocumentInput): BodyBlock[] {
     ...labelled('Địa điểm', input.placeRules),
     heading(PLAN_HEADINGS.content),
     ...input.contentAreas.map((area): BodyBlock => ({ kind: 'paragraph', runs: inlineRuns(`- ${area}`) })),
-    { kind: 'paragraph', runs: plain(AREAS_FOLLOW_UP) },
+    { kind: 'paragraph', runs: plain(PLAN_AREAS_FOLLOW_UP) },
     ...paragraphs(input.annualTheme),
     heading(PLAN_HEADINGS.methods),
     ...paragraphs(input.methods),
@@ -218,6 +219,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PartyDocument {
     },
     kind: PLAN_KIND,
     subject: input.title,
+    draft: input.draft,
     body: planBody(input),
     recipients: punctuateRecipients(input.recipients),
     signature: {

@@ -1,21 +1,8 @@
+import { emphasisRuns } from '../domain/emphasis.js';
 import type { ParagraphBlock, TextRun } from './party-document.js';
 
-/**
- * Inline emphasis in entered text: `**bold**` and `*italic*`, as the seed's plan uses them
- * (bold labels, italic asides). A lone `*` with no closing partner stays as typed.
- */
-export function inlineRuns(text: string): TextRun[] {
-  const runs: TextRun[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\*\*(.+?)\*\*|\*(.+?)\*/g)) {
-    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
-    if (match[1] !== undefined) runs.push({ text: match[1], bold: true });
-    else runs.push({ text: match[2] ?? '', italic: true });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) runs.push({ text: text.slice(last) });
-  return runs;
-}
+/** Inline emphasis in entered text: `**bold**` and `*italic*` (see emphasisRuns). */
+export const inlineRuns = (text: string): TextRun[] => emphasisRuns(text);
 
 /** The lines of a multi-line field that carry text, each trimmed. */
 export function textLines(text: string): string[] {
@@ -66,4 +53,12 @@ export function punctuateRecipients(recipients: string[]): string[] {
   );
   const kept = items.filter((item) => item.length > 0);
   return kept.map((item, index) => `- ${item}${index === kept.length - 1 ? '.' : ','}`);
+}
+
+/**
+ * `Số 05-BB/CB` (Hướng dẫn 36: number, type of document, issuer's abbreviation); without a number
+ * yet, dots to write it in by hand.
+ */
+export function numberLine(number: string | undefined, type: string, shortName: string): string {
+  return `Số ${number?.trim() || '....'}-${type}/${shortName.trim() || '.....'}`;
 }

@@ -11,6 +11,8 @@ import {
 const input: RemediationDocumentInput = {
   superiorName: 'Đảng bộ Sở Y tế',
   issuerName: 'Chi bộ Văn phòng Sở',
+  shortName: 'CB',
+  recipients: ['Đảng ủy Sở Y tế (b/c)', 'Lưu chi bộ'],
   place: 'Trà Vinh',
   date: '2026-11-20',
   year: 2026,

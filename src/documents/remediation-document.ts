@@ -1,5 +1,5 @@
 import type { PartyDocument, TableColumn } from './party-document.js';
-import { formatPlaceDate } from './plan-text.js';
+import { formatPlaceDate, numberLine, punctuateRecipients } from './plan-text.js';
 
 export interface RemediationRow {
   action: string;
@@ -17,6 +17,10 @@ export interface RemediationDocumentInput {
   superiorName: string;
   /** `CHI BỘ …`, the issuer */
   issuerName: string;
+  /** The cell's abbreviation in `Số ....-KH/CB` (the number is written by hand). */
+  shortName: string;
+  /** `Nơi nhận:`: the level the cell reports to and its own archive, as the tree names them. */
+  recipients: string[];
   place: string;
   /** ISO day of the document; null leaves it to fill by hand. */
   date: string | null;
@@ -30,9 +34,10 @@ export const REMEDIATION_SUBJECT = 'KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM'
 
 export const REMEDIATION_COLUMNS: TableColumn[] = [
   { title: 'TT', share: 0.07, align: 'center' },
-  { title: 'Nội dung khắc phục', share: 0.4 },
+  { title: 'Nội dung khắc phục', share: 0.38 },
   { title: 'Người/tổ chức chịu trách nhiệm', share: 0.22 },
-  { title: 'Thời hạn', share: 0.14, align: 'center' },
+  // Wide enough for `31/12/2026` at 13 pt, which never breaks.
+  { title: 'Thời hạn', share: 0.16, align: 'center' },
   { title: 'Tình trạng', share: 0.17 },
 ];
 
@@ -45,7 +50,7 @@ export function buildRemediationDocument(input: RemediationDocumentInput): Party
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: '',
+      numberLine: numberLine(undefined, 'KH', input.shortName),
       placeDateLine: formatPlaceDate(input.place, input.date),
     },
     kind: `${REMEDIATION_KIND} ${REMEDIATION_SUBJECT}`,
@@ -63,7 +68,7 @@ export function buildRemediationDocument(input: RemediationDocumentInput): Party
         ]),
       },
     ],
-    recipients: [],
+    recipients: punctuateRecipients(input.recipients),
     signature: { capacity: 'T/M CHI ỦY', title: 'BÍ THƯ', name: '' },
   };
 }

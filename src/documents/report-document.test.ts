@@ -18,7 +18,7 @@ const input: ReportDocumentInput = {
   place: 'Trà Vinh',
   submittedOn: '2026-11-19',
   year: 2026,
-  recipientName: 'Ban Thường vụ Đảng ủy Khối',
+  recipients: ['Đảng ủy Khối các cơ quan và doanh nghiệp (b/c)', 'Lưu Văn phòng Đảng ủy'],
   figures,
   narrative: {
     results: 'Tổ chức 3 buổi, đúng *kế hoạch* <b>.',
@@ -40,7 +40,7 @@ const input: ReportDocumentInput = {
 const ORDER = [
   'ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
   'ĐẢNG BỘ SỞ Y TẾ',
-  'Số ......-BC/ĐUSYT',
+  'Số ....-BC/ĐUSYT',
   'Trà Vinh, ngày 19 tháng 11 năm 2026',
   'BÁO CÁO',
   'Kết quả tự phê bình và phê bình trước quần chúng năm 2026',
@@ -60,7 +60,13 @@ const ORDER = [
   'Đề nghị tập huấn thư ký.',
 ];
 
-const CLOSING = ['Nơi nhận:', '- Ban Thường vụ Đảng ủy Khối (b/c),', '- Lưu.', 'T/M ĐẢNG ỦY'];
+const CLOSING = [
+  'Nơi nhận:',
+  // The left column is narrow: the first item wraps after `cơ quan`.
+  '- Đảng ủy Khối các cơ quan',
+  '- Lưu Văn phòng Đảng ủy.',
+  'T/M ĐẢNG ỦY',
+];
 const BODY = ORDER.filter((line) => !line.startsWith('Phiếu')).slice(4);
 
 const inOrder = (lines: string[], expected: string[]) => {
@@ -85,7 +91,7 @@ describe('report document', () => {
   it('renders the same text to PDF', async () => {
     const lines = await pdfLines(await renderPdf(buildReportDocument(input)));
     inOrder(lines, BODY);
-    for (const line of ['Số ......-BC/ĐUSYT', 'Trà Vinh, ngày 19 tháng 11 năm 2026'])
+    for (const line of ['Số ....-BC/ĐUSYT', 'Trà Vinh, ngày 19 tháng 11 năm 2026'])
       expect(
         lines.some((candidate) => candidate.includes(line)),
         line,
@@ -97,10 +103,18 @@ describe('report document', () => {
       ).toBe(true);
   });
 
-  it('leaves the date and an empty section to fill by hand, and has no recipient line at the root', () => {
-    const document = buildReportDocument({ ...input, submittedOn: null, recipientName: null, children: [] });
+  it('leaves the date and an empty section to fill by hand, and only its archive as recipient at the root', () => {
+    const document = buildReportDocument({
+      ...input,
+      submittedOn: null,
+      recipients: ['Lưu Văn phòng Tỉnh ủy'],
+      children: [],
+    });
     expect(document.header).toMatchObject({ placeDateLine: 'Trà Vinh, ngày ..... tháng ..... năm ........' });
-    expect(document.recipients).toEqual(['- Lưu.']);
+    expect(document.recipients).toEqual(['- Lưu Văn phòng Tỉnh ủy.']);
+    // Not submitted yet: a draft, marked DỰ THẢO; the submitted one above is not.
+    expect(document.draft).toBe(true);
+    expect(buildReportDocument(input).draft).toBe(false);
     expect(document.body.some((block) => block.kind === 'fill')).toBe(true);
   });
 });

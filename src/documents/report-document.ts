@@ -2,7 +2,13 @@ import { FEEDBACK_AREA_LABELS, FEEDBACK_CHANNEL_LABELS, FEEDBACK_KIND_LABELS } f
 import type { ReportFigures } from '../domain/report-figures.js';
 import { REPORT_STATE_LABELS, type ReportState } from '../domain/reports.js';
 import { type BodyBlock, bold, type PartyDocument } from './party-document.js';
-import { formatPlaceDate, formatShortDate, paragraphs, punctuateRecipients } from './plan-text.js';
+import {
+  formatPlaceDate,
+  formatShortDate,
+  numberLine,
+  paragraphs,
+  punctuateRecipients,
+} from './plan-text.js';
 
 export interface ReportChildLine {
   organizationName: string;
@@ -23,7 +29,8 @@ export interface ReportDocumentInput {
   /** ISO day of submission; null leaves the date to fill by hand. */
   submittedOn: string | null;
   year: number;
-  recipientName: string | null;
+  /** `Nơi nhận:`: the level the report goes to and the issuer's archive, as the tree names them. */
+  recipients: string[];
   figures: ReportFigures;
   narrative: { results: string; strengths: string; limits: string; proposals: string };
   children: ReportChildLine[];
@@ -154,21 +161,19 @@ function reportBody(input: ReportDocumentInput): BodyBlock[] {
  * committee's signature and `Nơi nhận:` with the recipient.
  */
 export function buildReportDocument(input: ReportDocumentInput): PartyDocument {
-  const symbol = input.shortName.trim() ? `BC/${input.shortName.trim()}` : 'BC/.....';
   return {
     header: {
       superiorName: upper(input.superiorName),
       issuerName: upper(input.issuerName),
-      numberLine: `Số ......-${symbol}`,
+      numberLine: numberLine(undefined, 'BC', input.shortName),
       placeDateLine: formatPlaceDate(input.place, input.submittedOn),
     },
     kind: REPORT_KIND,
     subject: `Kết quả tự phê bình và phê bình trước quần chúng năm ${input.year}`,
+    // Not yet submitted: the committee is still writing it.
+    draft: input.submittedOn === null,
     body: reportBody(input),
-    recipients: punctuateRecipients([
-      ...(input.recipientName ? [`${input.recipientName} (b/c)`] : []),
-      'Lưu',
-    ]),
+    recipients: punctuateRecipients(input.recipients),
     signature: {
       capacity: SIGNING_CAPACITY[input.organizationKind] ?? 'T/M BAN THƯỜNG VỤ',
       title: 'BÍ THƯ',

@@ -23,9 +23,12 @@ export interface ManifestationChoice {
  */
 export interface SelfCriticismDocumentInput {
   template: SelfCriticismTemplateId;
-  /** `ĐẢNG BỘ …`, printed on the left of the header where the seed has it (form without office). */
-  partyOrganizationName: string;
-  /** `CHI BỘ …`, the same, and after `Sinh hoạt tại chi bộ:`. */
+  /**
+   * The member's cell's header lines (`ĐẢNG BỘ SỞ Y TẾ`, `CHI BỘ VĂN PHÒNG SỞ Y TẾ`), printed on the
+   * left where the seed has them (form without office); empty prints the seed's `ĐẢNG BỘ.....`.
+   */
+  organizationLines: { superior: string; issuer: string };
+  /** After `Sinh hoạt tại chi bộ:`, as the member's record gives it. */
   cellName: string;
   place: string;
   /** ISO; null leaves `ngày ..... tháng ..... năm {year}` to fill by hand. */
@@ -167,11 +170,7 @@ function reportBody(input: SelfCriticismDocumentInput, template: SelfCriticismTe
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
 
-/** `ĐẢNG BỘ …` / `CHI BỘ …` as the seed's form prints them, dotted when unknown. */
-function organizationLine(prefix: string, name: string): string {
-  const rest = name.trim().replace(new RegExp(`^${prefix}\\s*`, 'i'), '');
-  return upper(`${prefix} ${rest || '.....................'}`);
-}
+const DOTTED_NAME = '.....................';
 
 function placeDateLine(input: SelfCriticismDocumentInput): string {
   if (input.date) return formatPlaceDate(input.place, input.date);
@@ -195,7 +194,7 @@ export function blankSelfCriticismInput(
 ): SelfCriticismDocumentInput {
   return {
     template,
-    partyOrganizationName: '',
+    organizationLines: { superior: '', issuer: '' },
     cellName: '',
     place,
     date: null,
@@ -229,8 +228,8 @@ export function buildSelfCriticismDocument(input: SelfCriticismDocumentInput): P
       // The seed prints the organization lines on the form without office only.
       organizationLines: template.organizationLines
         ? [
-            organizationLine('Đảng bộ', input.partyOrganizationName),
-            organizationLine('Chi bộ', input.cellName),
+            upper(input.organizationLines.superior.trim()) || `ĐẢNG BỘ ${DOTTED_NAME}`,
+            upper(input.organizationLines.issuer.trim()) || `CHI BỘ ${DOTTED_NAME}`,
           ]
         : [],
       placeDateLine: placeDateLine(input),

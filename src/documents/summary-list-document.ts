@@ -15,10 +15,8 @@ export interface MemberSummary {
  * tóm tắt những ưu điểm, khuyết điểm chính".
  */
 export interface SummaryListDocumentInput {
-  /** `ĐẢNG BỘ …` */
-  partyOrganizationName: string;
-  /** `CHI BỘ …`, the issuer. */
-  cellName: string;
+  /** The cell's header lines, `ĐẢNG BỘ SỞ Y TẾ` over `CHI BỘ VĂN PHÒNG SỞ Y TẾ`, the cell the issuer. */
+  organizationLines: { superior: string; issuer: string };
   place: string;
   /** ISO; null leaves the day to fill by hand. */
   date: string | null;
@@ -54,8 +52,8 @@ export function buildSummaryListDocument(input: SummaryListDocumentInput): Party
   const workplace = input.workplaceName.trim() || 'cơ quan, đơn vị, doanh nghiệp';
   return {
     header: {
-      superiorName: upper(input.partyOrganizationName),
-      issuerName: upper(input.cellName),
+      superiorName: upper(input.organizationLines.superior),
+      issuerName: upper(input.organizationLines.issuer),
       numberLine: '',
       placeDateLine: formatPlaceDate(input.place, input.date),
     },

@@ -3,11 +3,18 @@ import { FEEDBACK_AREAS, type FeedbackArea, type FeedbackChannel, type FeedbackK
 import { type AgendaStep, type FormWindow, formWindowState, vietnamDate, vietnamTime } from './meetings.js';
 
 /** The secretary's free text, in the order the minutes print it. */
-export const MINUTES_DRAFT_FIELDS = ['openingRemarks', 'otherMatters', 'closingRemarks', 'endedAt'] as const;
+export const MINUTES_DRAFT_FIELDS = [
+  'number',
+  'openingRemarks',
+  'otherMatters',
+  'closingRemarks',
+  'endedAt',
+] as const;
 export type MinutesDraftField = (typeof MINUTES_DRAFT_FIELDS)[number];
 export type MinutesDraft = Record<MinutesDraftField, string>;
 
 export const MINUTES_DRAFT_LABELS: Record<MinutesDraftField, string> = {
+  number: 'Số biên bản (theo sổ văn bản của chi bộ)',
   openingRemarks: 'Tuyên bố lý do, giới thiệu đại biểu',
   otherMatters: 'Nội dung khác',
   closingRemarks: 'Kết thúc',
@@ -15,6 +22,7 @@ export const MINUTES_DRAFT_LABELS: Record<MinutesDraftField, string> = {
 };
 
 export const EMPTY_DRAFT: MinutesDraft = {
+  number: '',
   openingRemarks: '',
   otherMatters: '',
   closingRemarks: '',
@@ -98,6 +106,11 @@ export interface MinutesMember {
 
 /** The minutes' content in the seed's order; its canonical JSON is what the signers' hash covers. */
 export interface MinutesContent {
+  /**
+   * `05` of `Số 05-BB/CB`, signed with the rest; absent until the secretary enters it (minutes
+   * drafted or locked before numbers existed keep their hash).
+   */
+  number?: string;
   workplaceName: string;
   organizationName: string;
   year: number;
@@ -169,7 +182,9 @@ export function assembleMinutes(facts: MinutesFacts): MinutesContent {
       reasonValid: member.absenceReasonValid ?? false,
     }));
   const endedAt = facts.draft.endedAt.trim();
+  const number = facts.draft.number.trim();
   return {
+    number: number || undefined,
     workplaceName: facts.workplaceName,
     organizationName: facts.organizationName,
     year: facts.year,

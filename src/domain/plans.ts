@@ -126,3 +126,7 @@ export function planWorkplaceStatusOrder(status: PlanWorkplaceStatus): number {
 export function isDeterminationCorrectable(status: PlanWorkplaceStatus): boolean {
   return status === 'exempt' || status === 'pending';
 }
+
+// Seed II.4: the four areas are followed by this fixed reminder of last year's remediation.
+export const PLAN_AREAS_FOLLOW_UP =
+  'Gắn với các nội dung trên, nêu rõ việc khắc phục những khuyết điểm, hạn chế đã được góp ý năm trước và việc thực hiện những vấn đề đã hứa với quần chúng.';

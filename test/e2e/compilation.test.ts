@@ -106,8 +106,11 @@ describe('the committee compiles a meeting’s opinions, keeping a dissenting on
     await conclude(PROPOSAL, 'Trách nhiệm tập thể', 'Tiếp thu');
     await expect.poll(() => page.getByText('Cả 3 điểm đã được phân loại và kết luận.').count()).toBe(1);
     await page.getByRole('button', { name: 'Chốt bản tổng hợp' }).click();
+    // The report's number from the cell's register, printed Số 07-BC/CB.
+    await page.getByRole('dialog').getByLabel('Số báo cáo tổng hợp').fill('07');
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận chốt' }).click();
     await expect.poll(() => page.getByText('Đã chốt', { exact: false }).count()).toBeGreaterThan(0);
+    await page.getByText(/Đã chốt.* — số 07/).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Lưu điểm' }).count()).toBe(0);
     // The dissenting opinion is still there, marked, after finalizing.
     await expect

@@ -346,6 +346,11 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
       await document.getByText(text, { exact: false }).waitFor();
     }
     expect(await document.textContent()).toContain(ABSENCE_REASON);
+    // The secretary numbers the minutes from the cell's register before they are signed.
+    const draft = page.getByRole('form', { name: 'Lời văn của biên bản' });
+    await draft.getByLabel('Số biên bản (theo sổ văn bản của chi bộ)').fill('05');
+    await draft.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await page.getByText('Đã lưu dự thảo biên bản.').waitFor();
 
     const signers = [
       { capacity: 'Chủ trì', username: 'chiuy.vp' },
@@ -435,6 +440,8 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     expect(docx.type).toBe(DOCX);
     const docxText = docxParagraphs(await documentXml(docx.content)).join('\n');
     expect(docxText).toContain('BIÊN BẢN');
+    expect(docxText).toContain('Số 05-BB/CB');
+    expect(docxText).not.toContain('DỰ THẢO');
     expect(docxText).toContain(view.contentHash!);
     const pdf = await downloadFrom(committeePage, 'Tải biên bản (PDF)');
     expect(pdf.type).toBe('application/pdf');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentXml, docxParagraphs } from '../../src/documents/read-exports.js';
 import { vietnamDate } from '../../src/domain/meetings.js';
 import { WEB_DIST } from '../../src/server/app.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
@@ -104,6 +105,14 @@ describe('anonymous phone forms in the browser', () => {
     codes = await codesOnSheet(await readFile((await (await download).path())!));
     expect(codes).toHaveLength(3);
     await page.getByText('Đã cấp 3 mã cho buổi họp này.').waitFor();
+    // The same sheet for Word: a DOCX with codes of its own.
+    const docx = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải tờ mã QR (DOCX)' }).click();
+    const file = await docx;
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const sheet = docxParagraphs(await documentXml(await readFile((await file.path())!))).join('\n');
+    expect(sheet.match(/\b[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}\b/g)).toHaveLength(3);
+    await page.getByText('Đã cấp 6 mã cho buổi họp này.').waitFor();
     await page.getByRole('button', { name: 'Mở nhận phiếu' }).click();
     await page.getByText(/^Đang nhận phiếu, tự đóng lúc/).waitFor();
     await page.close();

@@ -68,6 +68,14 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText('Đã lưu kế hoạch.').waitFor();
     await page.getByText('Số 03-KH/ĐUK', { exact: true }).first().waitFor();
+    // The preview prints what the document prints: the tree's header lines, DỰ THẢO on a draft,
+    // the italic asides of the seed's text, and II followed by IV as in the seed.
+    const preview = page.getByTestId('plan-document-header');
+    await expect.poll(() => preview.textContent()).toContain('ĐẢNG BỘ TỈNH TRÀ VINH');
+    expect(await preview.textContent()).toContain('ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP');
+    await page.getByText('DỰ THẢO', { exact: true }).waitFor();
+    await page.getByText('kể cả các ý kiến đóng góp trái chiều', { exact: true }).waitFor();
+    expect(await page.getByTestId('plan-numbering-note').textContent()).toContain('Sau mục II là mục IV');
     await page.getByText(/4 biểu hiện$/).waitFor();
     await page.getByRole('button', { name: 'Xem danh mục' }).click();
     await page.getByText('Nói không đi đôi với làm.', { exact: true }).waitFor();
@@ -77,6 +85,7 @@ describe('plans, progress and concerns in the browser', () => {
     await confirm.getByText(/có phải tổ chức tự phê bình/).waitFor();
     await confirm.getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText(/cơ quan, đơn vị phải tổ chức;/).waitFor();
+    expect(await page.getByText('DỰ THẢO', { exact: true }).count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Cơ quan phải họp' }).click();
     await page.getByRole('tab', { name: 'Cơ quan phải họp', selected: true }).waitFor();

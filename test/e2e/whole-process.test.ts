@@ -127,6 +127,9 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByLabel('Hạn báo cáo về trên').fill(typed(deadlines.upwardReportDueOn));
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText('Đã lưu kế hoạch.').waitFor();
+    // The template's seed text in full (II.4's two paragraphs); no list of manifestations, none shown.
+    await page.getByText('theo mẫu đính kèm', { exact: true }).waitFor();
+    expect(await page.getByText(/Danh mục biểu hiện suy thoái/).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Ban hành' }).click();
     const confirm = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });

@@ -20,6 +20,8 @@ export const compilations = pgTable(
       .unique()
       .references(() => meetings.id, { onDelete: 'restrict' }),
     status: text('status').notNull().default('draft'),
+    /** `05` of the report's `Số 05-BC/CB`, entered when the committee closes it; empty prints dots. */
+    number: text('number').notNull().default(''),
     finalizedAt: timestamp('finalized_at', { withTimezone: true }),
     finalizedBy: uuid('finalized_by').references(() => accounts.id, { onDelete: 'restrict' }),
     version: version(),

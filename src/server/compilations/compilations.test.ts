@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilationSubject } from '../../documents/compilation-document.js';
+import { DRAFT_MARK } from '../../documents/party-document.js';
 import { documentXml, docxParagraphs, pdfLines } from '../../documents/read-exports.js';
 import { type PreparedMeeting, prepareMeeting } from '../meetings/test-support.js';
 import { form, inOneHour, issueCodes } from '../phone-forms/test-helpers.js';
@@ -346,9 +348,19 @@ describe('compilation of a meeting’s opinions', () => {
       /tải lại/,
     );
     const version = (await read()).version;
-    const final = await prepared.committee.post(url('/compilation/finalize'), { version });
+    expectRefusal(
+      await prepared.committee.post(url('/compilation/finalize'), { version, number: '05/BC' }),
+      400,
+      /Số báo cáo tổng hợp chỉ gồm chữ số/,
+    );
+    const final = await prepared.committee.post(url('/compilation/finalize'), { version, number: '07' });
     expect(final.statusCode, final.body).toBe(200);
-    expect(final.json()).toMatchObject({ status: 'final', canEdit: false, pointsIncomplete: 0 });
+    expect(final.json()).toMatchObject({
+      status: 'final',
+      canEdit: false,
+      pointsIncomplete: 0,
+      number: '07',
+    });
     const listed = await prepared.committee.get(`/api/v1/plans/${prepared.planId}/workplaces?required=true`);
     const row = listed
       .json()
@@ -372,9 +384,11 @@ describe('compilation of a meeting’s opinions', () => {
     expect(String(docx.headers['content-disposition'])).toContain('.docx');
     const lines = docxParagraphs(await documentXml(docx.rawPayload));
     expect(lines).toContain('BÁO CÁO');
-    expect(lines).toContain(
-      'Tổng hợp ý kiến đóng góp của quần chúng đối với cấp ủy viên, đảng viên năm 2026',
-    );
+    expect(lines).toContain(compilationSubject(2026));
+    // Closed with its number; Nơi nhận from the tree.
+    expect(lines).toContain('Số 07-BC/CB');
+    expect(lines).not.toContain(DRAFT_MARK);
+    expect(lines).toEqual(expect.arrayContaining(['- Đảng ủy cơ sở A (b/c),', '- Lưu chi bộ.']));
     expect(
       lines.some((line) => line.includes('Đồng chí Chín sống giản dị, gần gũi. (ý kiến trái chiều)')),
     ).toBe(true);

@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations, plans, workplaces } from '../../db/schema/index.js';
+import { plans, workplaces } from '../../db/schema/index.js';
 import type { CompilationDocumentInput } from '../../documents/compilation-document.js';
 import { FEEDBACK_AREAS } from '../../domain/feedback.js';
 import { vietnamDate } from '../../domain/meetings.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { meetingInReach } from '../meetings/access.js';
+import { documentNames } from '../organizations/document-names.js';
 import { compilationOfMeeting, NO_COMPILATION_MESSAGE } from './access.js';
 import { COLLECTIVE_NAME, compilationContent } from './read.js';
 
-/** The compilation as its report: the header from the cell's record like the minutes, the place from the plan. */
+/** The compilation as its report: the header and `Nơi nhận:` from the tree like the minutes, the place from the plan. */
 export async function compilationDocumentInput(
   db: DbOrTx,
   actor: Actor,
@@ -21,19 +22,12 @@ export async function compilationDocumentInput(
   const compilation = await compilationOfMeeting(db, meeting.id);
   if (!compilation) throw new AppError('conflict', NO_COMPILATION_MESSAGE);
   const [cell] = await db
-    .select({
-      name: organizations.name,
-      headerSuperior: organizations.headerSuperior,
-      headerIssuer: organizations.headerIssuer,
-      place: plans.place,
-      year: plans.year,
-      workplaceName: workplaces.name,
-    })
-    .from(organizations)
-    .innerJoin(plans, eq(plans.id, meeting.planId))
+    .select({ place: plans.place, year: plans.year, workplaceName: workplaces.name })
+    .from(plans)
     .innerJoin(workplaces, eq(workplaces.id, meeting.workplaceId))
-    .where(eq(organizations.id, meeting.organizationId));
-  if (!cell) throw notFound('tổ chức đảng');
+    .where(eq(plans.id, meeting.planId));
+  if (!cell) throw notFound('kế hoạch');
+  const names = await documentNames(db, meeting.organizationId);
   const content = await compilationContent(db, meeting, compilation);
   const targets = [
     { selfCriticismId: null as string | null, name: COLLECTIVE_NAME, collective: true },
@@ -41,8 +35,12 @@ export async function compilationDocumentInput(
   ];
   const meetingDate = vietnamDate(meeting.startsAt);
   return {
-    superiorName: cell.headerSuperior,
-    issuerName: cell.headerIssuer || cell.name,
+    superiorName: names.header.superior,
+    issuerName: names.header.issuer,
+    committeeName: names.committeeName,
+    shortName: names.shortName,
+    number: compilation.number,
+    recipients: names.recipients,
     placeName: cell.place,
     date: compilation.finalizedAt ? vietnamDate(compilation.finalizedAt) : meetingDate,
     meetingDate,

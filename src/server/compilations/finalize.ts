@@ -21,6 +21,7 @@ export async function finalizeCompilation(
   actor: Actor,
   meetingId: string,
   version: number,
+  number: string,
 ): Promise<CompilationView> {
   return db.transaction(async (tx) => {
     const { reach, compilation } = await draftForCommittee(tx, actor, meetingId);
@@ -35,6 +36,7 @@ export async function finalizeCompilation(
       .update(compilations)
       .set({
         status: 'final',
+        number,
         finalizedAt: now,
         finalizedBy: actor.accountId,
         version: version + 1,
@@ -49,7 +51,10 @@ export async function finalizeCompilation(
       targetType: 'compilation',
       targetId: compilation.id,
       organizationPath: reach.organizationPath,
-      changes: { status: { from: 'draft', to: 'final' } },
+      changes: {
+        status: { from: 'draft', to: 'final' },
+        ...(number ? { number: { from: '', to: number } } : {}),
+      },
     });
     return presentCompilation(tx, reach);
   });

@@ -128,6 +128,7 @@ export async function presentCompilation(db: DbOrTx, reach: MeetingInReach): Pro
     id: compilation?.id ?? null,
     status: (compilation?.status as CompilationView['status']) ?? null,
     version: compilation?.version ?? null,
+    number: compilation?.number ?? '',
     finalizedAt: compilation?.finalizedAt?.toISOString() ?? null,
     contentVisible,
     canEdit: capacity === 'committee' && compilation?.status === 'draft',

@@ -82,7 +82,13 @@ export async function compilationRoutes(app: App): Promise<void> {
       },
     },
     async (request) =>
-      finalizeCompilation(app.db, requireActor(request.actor), request.params.id, request.body.version),
+      finalizeCompilation(
+        app.db,
+        requireActor(request.actor),
+        request.params.id,
+        request.body.version,
+        request.body.number,
+      ),
   );
 
   app.patch(

@@ -45,8 +45,6 @@ describe('the demo organization of Trà Vinh', () => {
       kind: 'bloc',
       name: 'Đảng ủy Khối các cơ quan và doanh nghiệp',
       shortName: 'ĐUK',
-      headerSuperior: 'ĐẢNG BỘ TỈNH TRÀ VINH',
-      headerIssuer: 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
     });
     const bases = (await childrenOf(bloc!.id)).filter((child) => child.kind === 'base');
     expect(bases.length).toBeGreaterThanOrEqual(3);

@@ -108,8 +108,8 @@ async function insertTree(db: Db): Promise<Loaded> {
 }
 
 function organizationFields(spec: OrganizationSpec): OrganizationFields {
-  const { kind, name, shortName, headerSuperior, headerIssuer } = spec;
-  return { kind, name, shortName, headerSuperior, headerIssuer };
+  const { kind, name, shortName } = spec;
+  return { kind, name, shortName, headerSuperior: '', headerIssuer: '' };
 }
 
 /** True when one of the demo accounts exists: the database was loaded with the demo once. */

@@ -9,8 +9,6 @@ export interface OrganizationSpec {
   kind: string;
   name: string;
   shortName: string;
-  headerSuperior: string;
-  headerIssuer: string;
   children?: OrganizationSpec[];
   workplaces?: WorkplaceSpec[];
 }
@@ -43,21 +41,13 @@ export interface WorkplaceSpec {
   secretaryTag?: string;
 }
 
-const BLOC_HEADER = 'ĐẢNG BỘ KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP';
-
-function base(name: string, issuer: string, children: OrganizationSpec[]): OrganizationSpec {
-  return { kind: 'base', name, shortName: 'ĐU', headerSuperior: BLOC_HEADER, headerIssuer: issuer, children };
+// No header lines on the records: the documents build them from each level's kind and name.
+function base(name: string, children: OrganizationSpec[]): OrganizationSpec {
+  return { kind: 'base', name, shortName: 'ĐU', children };
 }
 
-function cell(superior: string, name: string, workplaces: WorkplaceSpec[]): OrganizationSpec {
-  return {
-    kind: 'cell',
-    name,
-    shortName: 'CB',
-    headerSuperior: superior,
-    headerIssuer: name.toUpperCase(),
-    workplaces,
-  };
+function cell(name: string, workplaces: WorkplaceSpec[]): OrganizationSpec {
+  return { kind: 'cell', name, shortName: 'CB', workplaces };
 }
 
 const secretary = (governmentOffice: string, tag?: string): OfficerSpec => ({
@@ -78,12 +68,8 @@ const cellCommittee = (governmentOffice: string): OfficerSpec => ({
 });
 const official = (governmentOffice: string): OfficerSpec => ({ governmentOffice });
 
-const HEALTH = 'ĐẢNG BỘ SỞ Y TẾ';
-const EDUCATION = 'ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO';
-const WATER = 'ĐẢNG BỘ CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC TRÀ VINH';
-
-const healthBase = base('Đảng bộ Sở Y tế', 'ĐẢNG ỦY SỞ Y TẾ', [
-  cell(HEALTH, 'Chi bộ Văn phòng Sở Y tế', [
+const healthBase = base('Đảng bộ Sở Y tế', [
+  cell('Chi bộ Văn phòng Sở Y tế', [
     {
       name: 'Văn phòng Sở Y tế',
       address: '16 Nguyễn Thị Minh Khai, Phường 2, thành phố Trà Vinh',
@@ -116,7 +102,7 @@ const healthBase = base('Đảng bộ Sở Y tế', 'ĐẢNG ỦY SỞ Y TẾ', 
       masses: { permanent: 5, long_term: 1, short_term: 1 },
     },
   ]),
-  cell(HEALTH, 'Chi bộ các phòng Nghiệp vụ Sở Y tế', [
+  cell('Chi bộ các phòng Nghiệp vụ Sở Y tế', [
     {
       name: 'Phòng Nghiệp vụ Y',
       address: '16 Nguyễn Thị Minh Khai, Phường 2, thành phố Trà Vinh',
@@ -146,7 +132,7 @@ const healthBase = base('Đảng bộ Sở Y tế', 'ĐẢNG ỦY SỞ Y TẾ', 
       masses: { permanent: 2, long_term: 1 },
     },
   ]),
-  cell(HEALTH, 'Chi bộ Trung tâm Kiểm soát bệnh tật', [
+  cell('Chi bộ Trung tâm Kiểm soát bệnh tật', [
     {
       name: 'Trung tâm Kiểm soát bệnh tật tỉnh Trà Vinh',
       address: '52 Phạm Ngũ Lão, Phường 1, thành phố Trà Vinh',
@@ -164,8 +150,8 @@ const healthBase = base('Đảng bộ Sở Y tế', 'ĐẢNG ỦY SỞ Y TẾ', 
   ]),
 ]);
 
-const educationBase = base('Đảng bộ Sở Giáo dục và Đào tạo', 'ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO', [
-  cell(EDUCATION, 'Chi bộ Văn phòng Sở Giáo dục và Đào tạo', [
+const educationBase = base('Đảng bộ Sở Giáo dục và Đào tạo', [
+  cell('Chi bộ Văn phòng Sở Giáo dục và Đào tạo', [
     {
       name: 'Văn phòng Sở Giáo dục và Đào tạo',
       address: '19A Nguyễn Thị Minh Khai, Phường 2, thành phố Trà Vinh',
@@ -188,7 +174,7 @@ const educationBase = base('Đảng bộ Sở Giáo dục và Đào tạo', 'Đ�
       masses: { permanent: 7, long_term: 2, short_term: 2 },
     },
   ]),
-  cell(EDUCATION, 'Chi bộ các phòng chuyên môn Sở Giáo dục và Đào tạo', [
+  cell('Chi bộ các phòng chuyên môn Sở Giáo dục và Đào tạo', [
     {
       name: 'Phòng Giáo dục Trung học',
       address: '19A Nguyễn Thị Minh Khai, Phường 2, thành phố Trà Vinh',
@@ -217,7 +203,7 @@ const educationBase = base('Đảng bộ Sở Giáo dục và Đào tạo', 'Đ�
       masses: { permanent: 3, long_term: 1 },
     },
   ]),
-  cell(EDUCATION, 'Chi bộ Trường Trung học phổ thông Chuyên Trà Vinh', [
+  cell('Chi bộ Trường Trung học phổ thông Chuyên Trà Vinh', [
     {
       name: 'Trường Trung học phổ thông Chuyên Trà Vinh',
       address: '60 Nguyễn Đáng, Phường 7, thành phố Trà Vinh',
@@ -235,64 +221,58 @@ const educationBase = base('Đảng bộ Sở Giáo dục và Đào tạo', 'Đ�
   ]),
 ]);
 
-const waterBase = base(
-  'Đảng bộ Công ty Cổ phần Cấp thoát nước Trà Vinh',
-  'ĐẢNG ỦY CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC TRÀ VINH',
-  [
-    cell(WATER, 'Chi bộ Văn phòng Công ty', [
-      {
-        name: 'Văn phòng Công ty Cổ phần Cấp thoát nước Trà Vinh',
-        address: '111 Lê Lợi, Phường 1, thành phố Trà Vinh',
-        codePrefix: 'VPCT',
-        sector: 'enterprise',
-        officers: [
-          { governmentOffice: 'Giám đốc Công ty', partyOffice: 'Bí thư Đảng ủy Công ty', committee: true },
-          {
-            governmentOffice: 'Phó Giám đốc Công ty',
-            partyOffice: 'Phó Bí thư Đảng ủy Công ty',
-            committee: true,
-          },
-          secretary('Trưởng phòng Tổ chức - Hành chính'),
-          official('Kế toán trưởng'),
-        ],
-        members: 3,
-        masses: { long_term: 9, short_term: 2 },
-      },
-    ]),
-    // Seed II.2: short-term contracts and production-line workers are not counted, so this plant
-    // has many masses on its roster yet fewer than 5 counted ones, and is exempt.
-    cell(WATER, 'Chi bộ Nhà máy nước Trà Vinh', [
-      {
-        name: 'Nhà máy nước Trà Vinh',
-        address: 'Quốc lộ 53, Phường 9, thành phố Trà Vinh',
-        codePrefix: 'NMN',
-        sector: 'enterprise',
-        officers: [secretary('Giám đốc Nhà máy'), deputySecretary('Quản đốc phân xưởng xử lý nước')],
-        members: 3,
-        masses: { long_term: 4, short_term: 5, line_worker: 9 },
-      },
-    ]),
-    cell(WATER, 'Chi bộ Xí nghiệp Cấp nước Càng Long', [
-      {
-        name: 'Xí nghiệp Cấp nước huyện Càng Long',
-        address: 'Khóm 3, thị trấn Càng Long, huyện Càng Long',
-        codePrefix: 'XNCL',
-        sector: 'enterprise',
-        officers: [secretary('Giám đốc Xí nghiệp'), cellCommittee('Phó Giám đốc Xí nghiệp')],
-        members: 3,
-        masses: { long_term: 8, short_term: 3, line_worker: 6 },
-      },
-    ]),
-  ],
-);
+const waterBase = base('Đảng bộ Công ty Cổ phần Cấp thoát nước Trà Vinh', [
+  cell('Chi bộ Văn phòng Công ty', [
+    {
+      name: 'Văn phòng Công ty Cổ phần Cấp thoát nước Trà Vinh',
+      address: '111 Lê Lợi, Phường 1, thành phố Trà Vinh',
+      codePrefix: 'VPCT',
+      sector: 'enterprise',
+      officers: [
+        { governmentOffice: 'Giám đốc Công ty', partyOffice: 'Bí thư Đảng ủy Công ty', committee: true },
+        {
+          governmentOffice: 'Phó Giám đốc Công ty',
+          partyOffice: 'Phó Bí thư Đảng ủy Công ty',
+          committee: true,
+        },
+        secretary('Trưởng phòng Tổ chức - Hành chính'),
+        official('Kế toán trưởng'),
+      ],
+      members: 3,
+      masses: { long_term: 9, short_term: 2 },
+    },
+  ]),
+  // Seed II.2: short-term contracts and production-line workers are not counted, so this plant
+  // has many masses on its roster yet fewer than 5 counted ones, and is exempt.
+  cell('Chi bộ Nhà máy nước Trà Vinh', [
+    {
+      name: 'Nhà máy nước Trà Vinh',
+      address: 'Quốc lộ 53, Phường 9, thành phố Trà Vinh',
+      codePrefix: 'NMN',
+      sector: 'enterprise',
+      officers: [secretary('Giám đốc Nhà máy'), deputySecretary('Quản đốc phân xưởng xử lý nước')],
+      members: 3,
+      masses: { long_term: 4, short_term: 5, line_worker: 9 },
+    },
+  ]),
+  cell('Chi bộ Xí nghiệp Cấp nước Càng Long', [
+    {
+      name: 'Xí nghiệp Cấp nước huyện Càng Long',
+      address: 'Khóm 3, thị trấn Càng Long, huyện Càng Long',
+      codePrefix: 'XNCL',
+      sector: 'enterprise',
+      officers: [secretary('Giám đốc Xí nghiệp'), cellCommittee('Phó Giám đốc Xí nghiệp')],
+      members: 3,
+      masses: { long_term: 8, short_term: 3, line_worker: 6 },
+    },
+  ]),
+]);
 
 // A base-level cell (chi bộ cơ sở): its workplace hangs from it directly, with no cells below.
 const justiceCell: OrganizationSpec = {
   kind: 'base-cell',
   name: 'Chi bộ Sở Tư pháp',
   shortName: 'CB',
-  headerSuperior: BLOC_HEADER,
-  headerIssuer: 'CHI BỘ SỞ TƯ PHÁP',
   workplaces: [
     {
       name: 'Sở Tư pháp',
@@ -314,15 +294,11 @@ export const DEMO_TREE: OrganizationSpec = {
   kind: 'province',
   name: 'Đảng bộ tỉnh Trà Vinh',
   shortName: 'TU',
-  headerSuperior: '',
-  headerIssuer: 'TỈNH ỦY TRÀ VINH',
   children: [
     {
       kind: 'bloc',
       name: 'Đảng ủy Khối các cơ quan và doanh nghiệp',
       shortName: 'ĐUK',
-      headerSuperior: 'ĐẢNG BỘ TỈNH TRÀ VINH',
-      headerIssuer: 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP',
       children: [healthBase, educationBase, waterBase, justiceCell],
     },
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_MARK } from '../../documents/party-document.js';
 import { documentXml, docxParagraphs } from '../../documents/read-exports.js';
 import { SIGNED_DRAFT_MESSAGE } from '../../domain/minutes.js';
 import { MINUTES_LOCKED_MESSAGE } from '../http/error-handler.js';
@@ -111,6 +112,37 @@ describe('minutes: draft, signatures, lock, addendum', () => {
     });
     expect(badTime.statusCode).toBe(400);
     expect(badTime.json().error.message).toContain('hh:mm');
+  });
+
+  it('numbers the minutes from the secretary’s draft: dots until given, Số 05-BB/CB after, signed with the rest', async () => {
+    const docxLines = async () =>
+      docxParagraphs(
+        await documentXml(
+          (await prepared.committee.get(`/api/v1/meetings/${prepared.meetingId}/minutes.docx`)).rawPayload,
+        ),
+      );
+    const unnumbered = await docxLines();
+    expect(unnumbered).toContain('Số ....-BB/CB');
+    expect(unnumbered).toContain(DRAFT_MARK);
+    // Nơi nhận from the tree: the cell reports to base A's committee and keeps its own copy.
+    expect(unnumbered).toEqual(
+      expect.arrayContaining(['Nơi nhận:', '- Đảng ủy cơ sở A (b/c),', '- Lưu chi bộ.']),
+    );
+    const before = (await prepared.secretary.client.get(url())).json();
+    const bad = await prepared.secretary.client.put(url(), {
+      version: before.version,
+      draft: { ...before.draft, number: 'số năm' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Số biên bản chỉ gồm chữ số');
+    const saved = await prepared.secretary.client.put(url(), {
+      version: before.version,
+      draft: { ...before.draft, number: '05' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ draft: { number: '05' }, content: { number: '05' } });
+    expect(saved.json().contentHash).not.toBe(before.contentHash);
+    expect(await docxLines()).toContain('Số 05-BB/CB');
   });
 
   it('refuses a wrong password as a failed login, and an account that does not fit the capacity', async () => {
@@ -320,7 +352,8 @@ describe('minutes: draft, signatures, lock, addendum', () => {
     expect(docx.statusCode).toBe(200);
     const lines = docxParagraphs(await documentXml(docx.rawPayload));
     expect(lines).toContain('BIÊN BẢN');
-    expect(lines).not.toContain('(DỰ THẢO)');
+    expect(lines).toContain('Số 05-BB/CB');
+    expect(lines).not.toContain(DRAFT_MARK);
     expect(lines.join('\n')).toContain(view.contentHash);
     expect(lines).toContain('Võ Văn Quần');
     expect(lines.join('\n')).toContain('PHỤ LỤC BIÊN BẢN');

@@ -11,6 +11,7 @@ import {
 } from '../../contract/organizations.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
+import { documentNames } from './document-names.js';
 import { presentOrganization } from './presenter.js';
 import {
   createOrganization,
@@ -63,6 +64,7 @@ export async function organizationRoutes(app: App): Promise<void> {
         children: detail.children.map(presentOrganization),
         committee: detail.committee,
         permissions: detail.permissions,
+        documentHeader: (await documentNames(app.db, request.params.id)).header,
       };
     },
   );

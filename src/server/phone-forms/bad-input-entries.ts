@@ -2,12 +2,14 @@ import type { Endpoint } from '../bad-input-catalogue.js';
 
 /** This module's endpoints for the bad-input catalogue (bad-input.test.ts walks every one). */
 export const ENTRIES: Endpoint[] = [
-  {
-    method: 'POST',
-    path: '/meetings/:id/phone-codes/sheet.pdf',
-    body: () => ({ count: 10 }),
-    bad: { in: 'body', field: 'count', value: 0 },
-  },
+  ...(['pdf', 'docx'] as const).map(
+    (format): Endpoint => ({
+      method: 'POST',
+      path: `/meetings/:id/phone-codes/sheet.${format}`,
+      body: () => ({ count: 10 }),
+      bad: { in: 'body', field: 'count', value: 0 },
+    }),
+  ),
   { method: 'GET', path: '/meetings/:id/phone-codes' },
   {
     method: 'POST',

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleasedPhoneForms } from '../../contract/phone-forms.js';
 import { queryRows } from '../../db/client.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
+import { documentXml, docxParagraphs } from '../../documents/read-exports.js';
 import { EMPTY_FORM_MESSAGE } from '../../domain/feedback.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../config.js';
@@ -41,14 +43,28 @@ describe('anonymous phone forms', () => {
     expect(sheet.headers['cache-control']).toBe('no-store');
     expect(String(sheet.headers['content-disposition'])).toContain('.pdf');
     codes.push(...(await issueCodes(meeting.committee, meeting.meetingId, 2)));
+    // The same sheet as DOCX issues its own codes, which open the phone form like the PDF's.
+    const docx = await meeting.committee.post(url('/phone-codes/sheet.docx'), { count: 2 });
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect(docx.headers['content-type']).toBe(DOCUMENT_FORMATS.docx.type);
+    expect(docx.headers['cache-control']).toBe('no-store');
+    expect(String(docx.headers['content-disposition'])).toContain('.docx');
+    const docxCodes = [
+      ...docxParagraphs(await documentXml(docx.rawPayload))
+        .join('\n')
+        .matchAll(/\b[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}\b/g),
+    ].map(([code]) => code);
+    expect(docxCodes).toHaveLength(2);
+    codes.push(...docxCodes);
     const count = await meeting.committee.get(url('/phone-codes'));
-    expect(count.json()).toEqual({ issued: 10 });
+    expect(count.json()).toEqual({ issued: 12 });
   });
 
   it('refuses codes and the window to anyone but the meeting committee', async () => {
     const otherCommittee = await TestClient.signIn(context.app, accountName('committee', 'cellB1'));
     for (const client of [meeting.members.a.client, meeting.secretary.client, otherCommittee]) {
       expectRefusal(await client.post(url('/phone-codes/sheet.pdf'), { count: 3 }), 403, /quyền/);
+      expectRefusal(await client.post(url('/phone-codes/sheet.docx'), { count: 3 }), 403, /quyền/);
       expectRefusal(await client.post(url('/form-window/open'), { endsAt: inOneHour() }), 403, /quyền/);
       expectRefusal(await client.get(url('/phone-forms')), 403, /quyền/);
     }
@@ -98,6 +114,8 @@ describe('anonymous phone forms', () => {
     ]);
     // S6: nothing tells whether this code was used, for whom.
     expect(JSON.stringify(body)).not.toMatch(/sent|used/i);
+    // A code read off the DOCX sheet opens the same form.
+    expect((await phone.post('/api/v1/phone-form/open', { code: codes.at(-1) })).statusCode).toBe(200);
   });
 
   it('takes one form per code per member: two members with one code, a second for the same member refused', async () => {

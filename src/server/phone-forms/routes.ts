@@ -11,7 +11,8 @@ import {
   releasedPhoneForms,
 } from '../../contract/phone-forms.js';
 import { attachmentDisposition } from '../../documents/filename.js';
-import { renderQrSheet } from '../../documents/qr-sheet-document.js';
+import { DOCUMENT_FORMATS } from '../../documents/formats.js';
+import { renderQrSheet, renderQrSheetDocx } from '../../documents/qr-sheet-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { presentMeeting } from '../meetings/presenter.js';
@@ -35,33 +36,40 @@ export async function phoneFormRoutes(app: App): Promise<void> {
   const key = await loadCodeKey(app.config);
   const throttle = new CodeThrottle(app.db, key, 'phone');
 
-  app.post(
-    '/meetings/:id/phone-codes/sheet.pdf',
-    {
-      schema: {
-        tags,
-        summary:
-          'Cấp ủy cấp mã góp ý ẩn danh và tải ngay tờ mã QR để cắt phát (.pdf) — mã chỉ có trong tệp này',
-        params: idParams,
-        body: issueCodesBody,
+  // The sheet is how codes are issued: they exist only in the file (PDF, or DOCX to print from Word).
+  const sheetFormats = {
+    pdf: { type: 'application/pdf', render: renderQrSheet },
+    docx: { type: DOCUMENT_FORMATS.docx.type, render: renderQrSheetDocx },
+  } as const;
+  for (const format of ['pdf', 'docx'] as const) {
+    app.post(
+      `/meetings/:id/phone-codes/sheet.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `Cấp ủy cấp mã góp ý ẩn danh và tải ngay tờ mã QR để cắt phát (.${format}) — mã chỉ có trong tệp này`,
+          params: idParams,
+          body: issueCodesBody,
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request.actor);
-      const { found, codes } = await issueCodes(app.db, actor, key, request.params.id, request.body.count);
-      const origin = (app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-      const heading = await meetingHeading(app.db, found.meeting);
-      const pdf = await renderQrSheet({ ...heading, origin, codes });
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          attachmentDisposition(`Mã góp ý ẩn danh - ${heading.workplaceName}.pdf`, 'ma-gop-y'),
-        )
-        .send(pdf);
-    },
-  );
+      async (request, reply) => {
+        const actor = requireActor(request.actor);
+        const { found, codes } = await issueCodes(app.db, actor, key, request.params.id, request.body.count);
+        const origin = (app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+        const heading = await meetingHeading(app.db, found.meeting);
+        const { type, render } = sheetFormats[format];
+        const file = await render({ ...heading, origin, codes });
+        return reply
+          .type(type)
+          .header('cache-control', 'no-store')
+          .header(
+            'content-disposition',
+            attachmentDisposition(`Mã góp ý ẩn danh - ${heading.workplaceName}.${format}`, 'ma-gop-y'),
+          )
+          .send(file);
+      },
+    );
+  }
 
   app.get(
     '/meetings/:id/phone-codes',

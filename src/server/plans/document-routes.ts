@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { idParams } from '../../contract/common.js';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations } from '../../db/schema/index.js';
 import { attachmentDisposition } from '../../documents/filename.js';
 import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildPlanDocument, type PlanDocumentInput } from '../../documents/plan-document.js';
@@ -9,26 +7,21 @@ import { planFullNumber } from '../../domain/plans.js';
 import type { Actor } from '../auth/actor.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
+import { documentNames } from '../organizations/document-names.js';
 import { planInScope } from './access.js';
 
 const tags = ['Kế hoạch'];
 
-/** The plan as its document: the header lines come from the issuing organization's record. */
+/** The plan as its document: the header lines come from the tree, a draft is marked DỰ THẢO. */
 async function planDocumentInput(db: DbOrTx, actor: Actor, id: string) {
   const { plan } = await planInScope(db, actor, id);
-  const [issuer] = await db
-    .select({
-      name: organizations.name,
-      headerSuperior: organizations.headerSuperior,
-      headerIssuer: organizations.headerIssuer,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, plan.organizationId));
+  const { header } = await documentNames(db, plan.organizationId);
   // The document's fields are the plan's columns, one for one, plus the two header lines.
   const input: PlanDocumentInput = {
     ...plan,
-    superiorName: issuer!.headerSuperior,
-    issuerName: issuer!.headerIssuer || issuer!.name,
+    superiorName: header.superior,
+    issuerName: header.issuer,
+    draft: plan.status === 'draft',
   };
   const name = plan.number ? `Kế hoạch ${planFullNumber(plan.number, plan.symbol)}` : `Kế hoạch ${plan.year}`;
   return { input, fileStem: name.replaceAll('/', '-') };

@@ -89,7 +89,14 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
         'Ý thức tổ chức kỷ luật.',
       ],
     });
-    expect(template.json().implementation).toContain('Ban Thường vụ Đảng bộ Khối Thử');
+    // The bloc's committee is its đảng ủy, named from its kind and name (Đảng bộ Khối Thử).
+    expect(template.json().implementation).toContain('Ban Thường vụ Đảng ủy Khối Thử');
+    // Seed II.4 in full, its asides in italics; IV names the deadlines where the seed does.
+    expect(template.json().annualTheme).toContain('(*được Ban Thường vụ Tỉnh ủy cụ thể thành 82 biểu hiện*)');
+    expect(template.json().annualTheme).toContain('chuyên đề năm 2026.');
+    expect(template.json().annualTheme).toContain('(*theo mẫu đính kèm*).');
+    expect(template.json().implementation).toContain('đến hết ngày {meetingsDueOn}');
+    expect(template.json().implementation).toContain('chậm nhất ngày {upwardReportDueOn}');
 
     const created = await bloc.post('/api/v1/plans', {
       ...(template.json() as object),

@@ -62,6 +62,7 @@ export function presentPlanDetail(
     deadlineChanges: DeadlineChangeRow[];
     determiningPlanId: string;
     derivableOrganizations: { id: string; name: string }[];
+    documentHeader: { superior: string; issuer: string };
   },
 ): PlanDetail {
   const { plan } = issued;
@@ -88,6 +89,7 @@ export function presentPlanDetail(
     deadlineChanges: related.deadlineChanges.map(presentDeadlineChange),
     derivableOrganizations: related.derivableOrganizations,
     determiningPlanId: related.determiningPlanId,
+    documentHeader: related.documentHeader,
     permissions: planPermissions(
       actor,
       plan,

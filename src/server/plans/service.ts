@@ -5,6 +5,7 @@ import { mayDerivePlan, PLAN_ISSUERS } from '../../domain/plans.js';
 import type { Actor } from '../auth/actor.js';
 import { EVERYONE } from '../auth/roles.js';
 import { organizationInScope } from '../organizations/access.js';
+import { documentNames } from '../organizations/document-names.js';
 import { type IssuedPlan, mayReadPlan, planInScope } from './access.js';
 import { hasChildOrganizations } from './content.js';
 import { determiningPlanId } from './plan-chain.js';
@@ -126,6 +127,7 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
       derived: await derivedPlansOf(db, actor, id),
       deadlineChanges: await deadlineChangesOf(db, id),
       determiningPlanId: await determiningPlanId(db, issued.plan),
+      documentHeader: (await documentNames(db, issued.plan.organizationId)).header,
       derivableOrganizations:
         issued.plan.status === 'published'
           ? await derivableOrganizations(db, actor, issued.organizationPath)
@@ -136,5 +138,6 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
 
 export async function getPlanTemplate(db: DbOrTx, actor: Actor, organizationId: string, year?: number) {
   const organization = await organizationInScope(db, actor, organizationId, PLAN_ISSUERS);
-  return planTemplateFor(organization, year ?? new Date().getUTCFullYear());
+  const names = await documentNames(db, organizationId);
+  return planTemplateFor(organization, names, year ?? new Date().getUTCFullYear());
 }

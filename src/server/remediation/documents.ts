@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations, plans } from '../../db/schema/index.js';
+import { plans } from '../../db/schema/index.js';
 import type { RemediationDocumentInput } from '../../documents/remediation-document.js';
 import { REMEDIATION_STATUS_LABELS } from '../../domain/remediation.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound } from '../errors.js';
+import { documentNames } from '../organizations/document-names.js';
 import { planInReach } from './access.js';
 import { loadPlan, vietnamToday } from './read.js';
 
@@ -17,21 +18,18 @@ export async function remediationDocumentInput(
   const found = await planInReach(db, actor, meetingId);
   if (found.capacity === 'masses') throw forbidden();
   const plan = await loadPlan(db, found.meeting, { canManage: false, canComment: false });
-  const [cell] = await db
-    .select({
-      name: organizations.name,
-      headerSuperior: organizations.headerSuperior,
-      headerIssuer: organizations.headerIssuer,
-      place: plans.place,
-    })
-    .from(organizations)
-    .innerJoin(plans, eq(plans.id, found.meeting.planId))
-    .where(eq(organizations.id, found.meeting.organizationId));
-  if (!cell) throw notFound('tổ chức đảng');
+  const [issued] = await db
+    .select({ place: plans.place })
+    .from(plans)
+    .where(eq(plans.id, found.meeting.planId));
+  if (!issued) throw notFound('kế hoạch');
+  const names = await documentNames(db, found.meeting.organizationId);
   return {
-    superiorName: cell.headerSuperior,
-    issuerName: cell.headerIssuer || cell.name,
-    place: cell.place,
+    superiorName: names.header.superior,
+    issuerName: names.header.issuer,
+    shortName: names.shortName,
+    recipients: names.recipients,
+    place: issued.place,
     date: vietnamToday(),
     year: plan.year,
     workplaceName: plan.workplaceName,

@@ -4,6 +4,7 @@ import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildReportDocument } from '../../documents/report-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
+import { documentNames } from '../organizations/document-names.js';
 import { XLSX_TYPE } from '../people/roster-workbook.js';
 import { reportDocumentInput, reportWorkbook } from './documents.js';
 import { reportById } from './service.js';
@@ -30,7 +31,10 @@ export async function reportDocumentRoutes(app: App): Promise<void> {
           request.params.id,
         );
         const { type, render } = DOCUMENT_FORMATS[format];
-        const file = await render(buildReportDocument(reportDocumentInput(detail, organization, place)));
+        const names = await documentNames(app.db, organization.id);
+        const file = await render(
+          buildReportDocument(reportDocumentInput(detail, organization, names, place)),
+        );
         return reply
           .type(type)
           .header(

@@ -4,23 +4,25 @@ import { figureRows, opinionRows, type ReportDocumentInput } from '../../documen
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { REPORT_STATE_LABELS } from '../../domain/reports.js';
+import type { DocumentNames } from '../organizations/document-names.js';
 import type { OrganizationNode } from './context.js';
 
-/** The report as its document: the header lines come from the organization's record. */
+/** The report as its document: the header and `Nơi nhận:` come from the tree (the report goes to the parent). */
 export function reportDocumentInput(
   detail: ReportDetail,
   organization: OrganizationNode,
+  names: DocumentNames,
   place: string,
 ): ReportDocumentInput {
   return {
-    superiorName: organization.headerSuperior,
-    issuerName: organization.headerIssuer || organization.name,
-    shortName: organization.shortName,
+    superiorName: names.header.superior,
+    issuerName: names.header.issuer,
+    shortName: names.shortName,
     organizationKind: organization.kind,
     place,
     submittedOn: detail.submittedOn,
     year: detail.plan.year,
-    recipientName: detail.recipient?.name ?? null,
+    recipients: names.recipients,
     figures: detail.figures,
     narrative: detail.narrative,
     children: detail.children.map((child) => ({

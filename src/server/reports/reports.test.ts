@@ -242,7 +242,11 @@ describe('reports up the tree', () => {
         paragraphs.some((paragraph) => paragraph.includes(line)),
         line,
       ).toBe(true);
-    expect(paragraphs).toContain('- Đảng bộ Khối Thử (b/c),');
+    // Sent up to the bloc's committee, as the tree names it; kept in base A's archive.
+    expect(paragraphs).toContain('- Đảng ủy Khối Thử (b/c),');
+    expect(paragraphs).toContain('- Lưu Văn phòng Đảng ủy.');
+    expect(paragraphs).toContain('ĐẢNG BỘ KHỐI THỬ');
+    expect(paragraphs).toContain('ĐẢNG ỦY CƠ SỞ A');
     const pdf = await clients.bloc!.get(`/api/v1/reports/${id}/document.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((await pdfLines(pdf.rawPayload)).join('\n')).toContain('BÁO CÁO');

@@ -49,7 +49,7 @@ async function workplaceZip(workplace: WorkplaceReports): Promise<Buffer> {
   const names = uniqueNames(workplace.reports.map(({ report }) => reportFileStem(report.fullName)));
   for (const [index, { report }] of workplace.reports.entries()) {
     const document = buildSelfCriticismDocument(
-      reportInput(report, workplace.plan, workplace.partyOrganizationName),
+      reportInput(report, workplace.plan, workplace.organizationLines),
     );
     zip.file(`${names[index]}.docx`, await renderDocx(document));
   }

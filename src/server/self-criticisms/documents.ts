@@ -15,9 +15,11 @@ import {
 } from '../../documents/self-criticism-document.js';
 import type { SelfCriticismTemplateId } from '../../documents/self-criticism-template.js';
 import type { MemberSummary, SummaryListDocumentInput } from '../../documents/summary-list-document.js';
+import type { DocumentHeaderLines } from '../../domain/party-header.js';
 import { vietnamToday } from '../../domain/progress.js';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound } from '../errors.js';
+import { documentNames } from '../organizations/document-names.js';
 import { planInScope } from '../plans/access.js';
 import { determiningPlanId } from '../plans/plan-chain.js';
 import {
@@ -29,17 +31,12 @@ import {
 } from './access.js';
 
 const cell = alias(organizations, 'cell');
-const parent = alias(organizations, 'parent');
 
 interface PlanFacts {
   place: string;
   year: number;
   manifestations: string[];
 }
-
-/** The name a document prints for an organization: its header line when set, else its name. */
-const printedName = (organization: { name: string; headerIssuer: string } | null) =>
-  organization ? organization.headerIssuer.trim() || organization.name : '';
 
 async function planFacts(db: DbOrTx, planId: string): Promise<PlanFacts> {
   const [plan] = await db
@@ -50,14 +47,9 @@ async function planFacts(db: DbOrTx, planId: string): Promise<PlanFacts> {
   return plan;
 }
 
-/** The party organization above a cell, printed `ĐẢNG BỘ …` on the form. */
-async function partyOrganizationOf(db: DbOrTx, cellId: string): Promise<string> {
-  const [row] = await db
-    .select({ name: parent.name, headerIssuer: parent.headerIssuer })
-    .from(cell)
-    .leftJoin(parent, eq(parent.id, cell.parentId))
-    .where(eq(cell.id, cellId));
-  return printedName(row?.name == null ? null : { name: row.name, headerIssuer: row.headerIssuer ?? '' });
+/** The cell's header lines, printed `ĐẢNG BỘ …` over `CHI BỘ …` on the form: built from the tree. */
+async function organizationLinesOf(db: DbOrTx, cellId: string): Promise<DocumentHeaderLines> {
+  return (await documentNames(db, cellId)).header;
 }
 
 function manifestationsOf(
@@ -79,11 +71,11 @@ function manifestationsOf(
 export function reportInput(
   row: SelfCriticismRow,
   plan: PlanFacts,
-  partyOrganizationName: string,
+  organizationLines: DocumentHeaderLines,
 ): SelfCriticismDocumentInput {
   return {
     template: row.template as SelfCriticismTemplateId,
-    partyOrganizationName,
+    organizationLines,
     cellName: row.cellName,
     place: plan.place,
     date: row.submittedAt ? vietnamToday(row.submittedAt) : null,
@@ -110,7 +102,7 @@ export async function reportDocumentInput(db: DbOrTx, actor: Actor, id: string) 
   const input = reportInput(
     report,
     await planFacts(db, report.planId),
-    await partyOrganizationOf(db, report.cellId),
+    await organizationLinesOf(db, report.cellId),
   );
   return { input, fullName: report.fullName };
 }
@@ -134,8 +126,7 @@ export async function blankReportInput(
 export interface WorkplaceReports {
   workplaceName: string;
   plan: PlanFacts;
-  partyOrganizationName: string;
-  cellName: string;
+  organizationLines: DocumentHeaderLines;
   secretaryName: string;
   reports: LocatedReport[];
 }
@@ -173,8 +164,6 @@ export async function workplaceReports(
       organizationPath: planWorkplaces.organizationPath,
       workplaceName: workplaces.name,
       cellId: cell.id,
-      cellName: cell.name,
-      cellHeader: cell.headerIssuer,
     })
     .from(planWorkplaces)
     .innerJoin(workplaces, eq(workplaces.id, planWorkplaces.workplaceId))
@@ -193,8 +182,7 @@ export async function workplaceReports(
   return {
     workplaceName: place.workplaceName,
     plan: await planFacts(db, determiningId),
-    partyOrganizationName: await partyOrganizationOf(db, place.cellId),
-    cellName: printedName({ name: place.cellName, headerIssuer: place.cellHeader }),
+    organizationLines: await organizationLinesOf(db, place.cellId),
     secretaryName: await secretaryOf(db, place.cellId),
     reports,
   };
@@ -215,8 +203,7 @@ function memberSummary({ report }: LocatedReport): MemberSummary {
 
 export function summaryListInput(workplace: WorkplaceReports): SummaryListDocumentInput {
   return {
-    partyOrganizationName: workplace.partyOrganizationName,
-    cellName: workplace.cellName,
+    organizationLines: workplace.organizationLines,
     place: workplace.plan.place,
     date: null,
     year: workplace.plan.year,

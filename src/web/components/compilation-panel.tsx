@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CompilationPointView, CompilationView } from '../../contract/compilations.js';
 import { FEEDBACK_AREA_LABELS } from '../../domain/feedback.js';
@@ -88,8 +88,12 @@ function Unplaced({ meetingId, view }: { meetingId: string; view: CompilationVie
 
 function Finalize({ meetingId, view }: { meetingId: string; view: CompilationView }) {
   const [confirming, setConfirming] = useState(false);
+  const [number, setNumber] = useState('');
   const finalize = useCompilationWrite(meetingId, () =>
-    api.post<CompilationView>(`/meetings/${meetingId}/compilation/finalize`, { version: view.version }),
+    api.post<CompilationView>(`/meetings/${meetingId}/compilation/finalize`, {
+      version: view.version,
+      number,
+    }),
   );
   return (
     <>
@@ -109,6 +113,14 @@ function Finalize({ meetingId, view }: { meetingId: string; view: CompilationVie
             Sau khi chốt, bản tổng hợp không sửa, gộp hay tách được nữa; mỗi đảng viên xem được các điểm về
             mình và cơ quan, đơn vị chuyển sang "Đã tổng hợp ý kiến".
           </Text>
+          <TextInput
+            label="Số báo cáo tổng hợp"
+            description="Số trong sổ văn bản của chi bộ, in ở dòng Số …-BC/…; để trống thì in dấu chấm để ghi tay."
+            placeholder="05"
+            maw={360}
+            value={number}
+            onChange={(event) => setNumber(event.currentTarget.value)}
+          />
           {finalize.error && (
             <Alert color="red" role="alert">
               {errorMessage(finalize.error)}
@@ -177,6 +189,7 @@ export function CompilationPanel({ meetingId }: { meetingId: string }) {
     view.status === 'final' ? (
       <Badge color="green" size="lg">
         Đã chốt{view.finalizedAt ? ` lúc ${formatDateTime(view.finalizedAt)}` : ''}
+        {view.number ? ` — số ${view.number}` : ''}
       </Badge>
     ) : view.status === 'draft' ? (
       <Badge color="gray" size="lg">

@@ -48,6 +48,9 @@ export function MinutesDocumentView({ content }: { content: Content }) {
       <Text ta="center" fw={600}>
         Buổi tự phê bình và phê bình trước quần chúng {content.workplaceName} năm {content.year}
       </Text>
+      <Text ta="center" size="sm" c="dimmed" data-testid="minutes-number">
+        {content.number ? `Số ${content.number}` : 'Chưa ghi số biên bản (văn bản in dấu chấm để ghi tay)'}
+      </Text>
       <Title order={5}>I- Thời gian, địa điểm, thành phần</Title>
       <Text size="sm">
         Ngày {formatDate(content.date)}, từ {content.startTime} đến {content.endTime}, tại {content.place}.

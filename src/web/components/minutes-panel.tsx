@@ -41,6 +41,12 @@ function DraftEditor({ meetingId, view }: { meetingId: string; view: MinutesView
   return (
     <form onSubmit={submit} aria-label="Lời văn của biên bản">
       <Stack gap="sm">
+        <TextInput
+          placeholder="05"
+          description="In ở dòng số hiệu: Số 05-BB/…; để trống thì in dấu chấm để ghi tay."
+          maw={360}
+          {...field('number')}
+        />
         <Textarea autosize minRows={2} {...field('openingRemarks')} />
         <Textarea autosize minRows={2} {...field('otherMatters')} />
         <Textarea autosize minRows={2} {...field('closingRemarks')} />

@@ -32,14 +32,8 @@ function initialValues(target: OrganizationFormTarget): OrganizationFormValues {
     const { kind, name, shortName, headerSuperior, headerIssuer } = target.organization;
     return { kind, name, shortName, headerSuperior, headerIssuer };
   }
-  // A child's documents are headed by its parent's issuer line, as in the seed's forms.
-  return {
-    kind: 'cell',
-    name: '',
-    shortName: '',
-    headerSuperior: target.parent.headerIssuer,
-    headerIssuer: '',
-  };
+  // Empty header lines: documents build them from the tree (the parent's đảng bộ, this body's name).
+  return { kind: 'cell', name: '', shortName: '', headerSuperior: '', headerIssuer: '' };
 }
 
 /** Creates a child organization or edits one; keyed by the caller so each opening starts fresh. */
@@ -114,12 +108,14 @@ export function OrganizationFormModal({
           />
           <TextInput
             label="Dòng tiêu đề thứ nhất (cấp trên)"
+            description="Để trống: văn bản tự in tên đảng bộ cấp trên theo cây tổ chức, ví dụ ĐẢNG BỘ SỞ Y TẾ. Chỉ ghi khi dùng cách ghi khác, hoặc tổ chức gốc có cấp trên ngoài hệ thống."
             value={values.headerSuperior}
             onChange={(event) => set('headerSuperior')(event.currentTarget.value)}
             error={errors.headerSuperior}
           />
           <TextInput
             label="Dòng tiêu đề thứ hai (tổ chức ban hành)"
+            description="Để trống: văn bản tự lập từ loại và tên tổ chức, ví dụ ĐẢNG ỦY SỞ Y TẾ, CHI BỘ VĂN PHÒNG SỞ Y TẾ."
             value={values.headerIssuer}
             onChange={(event) => set('headerIssuer')(event.currentTarget.value)}
             error={errors.headerIssuer}

@@ -19,13 +19,13 @@ function QrSheetSection({ meeting }: { meeting: MeetingDetail }) {
   const queryClient = useQueryClient();
   const issued = useIssuedCodesQuery(meeting.id);
   const [count, setCount] = useState<number | string>(Math.max(1, meeting.massesPresent));
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'pdf' | 'docx' | null>(null);
   const closed = meeting.formWindow.state === 'closed';
 
-  async function print() {
-    setBusy(true);
+  async function print(format: 'pdf' | 'docx') {
+    setBusy(format);
     try {
-      await downloadQrSheet(meeting.id, Number(count));
+      await downloadQrSheet(meeting.id, Number(count), format);
       await queryClient.invalidateQueries({ queryKey: phoneKey(meeting.id) });
       notifications.show({
         color: 'green',
@@ -35,7 +35,7 @@ function QrSheetSection({ meeting }: { meeting: MeetingDetail }) {
     } catch (error) {
       notifications.show({ color: 'red', title: 'Không tạo được tờ mã QR', message: errorMessage(error) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -57,8 +57,20 @@ function QrSheetSection({ meeting }: { meeting: MeetingDetail }) {
             onChange={setCount}
             w={200}
           />
-          <Button onClick={print} loading={busy} disabled={!Number(count)}>
+          <Button
+            onClick={() => print('pdf')}
+            loading={busy === 'pdf'}
+            disabled={!Number(count) || busy !== null}
+          >
             In mã QR
+          </Button>
+          <Button
+            variant="light"
+            onClick={() => print('docx')}
+            loading={busy === 'docx'}
+            disabled={!Number(count) || busy !== null}
+          >
+            Tải tờ mã QR (DOCX)
           </Button>
         </Group>
       )}

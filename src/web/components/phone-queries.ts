@@ -29,13 +29,17 @@ export function useReleasedFormsQuery(meetingId: string) {
 }
 
 /**
- * Issues codes and saves the sheet: a POST answering a PDF, so it is fetched and handed to the
- * browser as a download. The codes exist only in this file.
+ * Issues codes and saves the sheet: a POST answering a PDF (or a DOCX to print from Word), so it is
+ * fetched and handed to the browser as a download. The codes exist only in this file.
  */
-export async function downloadQrSheet(meetingId: string, count: number): Promise<void> {
+export async function downloadQrSheet(
+  meetingId: string,
+  count: number,
+  format: 'pdf' | 'docx' = 'pdf',
+): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1/meetings/${meetingId}/phone-codes/sheet.pdf`, {
+    response = await fetch(`/api/v1/meetings/${meetingId}/phone-codes/sheet.${format}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
@@ -51,7 +55,7 @@ export async function downloadQrSheet(meetingId: string, count: number): Promise
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = 'Mã góp ý ẩn danh.pdf';
+  link.download = `Mã góp ý ẩn danh.${format}`;
   document.body.append(link);
   link.click();
   link.remove();

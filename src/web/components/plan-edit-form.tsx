@@ -86,9 +86,10 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
       {...extra}
     />
   );
-  const area = (field: keyof PlanFormValues, label: string, rows = 3) => (
+  const area = (field: keyof PlanFormValues, label: string, rows = 3, description?: string) => (
     <Textarea
       label={label}
+      description={description}
       value={values[field]}
       onChange={(event) => set(field, event.currentTarget.value)}
       error={errors[field]}
@@ -148,7 +149,12 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
                 error={index === 0 ? errors.contentAreas : undefined}
               />
             ))}
-            {area('annualTheme', 'Chuyên đề năm', 2)}
+            {area(
+              'annualTheme',
+              'Chuyên đề năm',
+              4,
+              'Các đoạn sau bốn nội dung: nhận diện biểu hiện suy thoái, chuyên đề năm, chuẩn bị bản tự phê bình. *chữ nghiêng*, **chữ đậm** in như văn bản mẫu.',
+            )}
             <Textarea
               label="Danh mục biểu hiện suy thoái (mỗi biểu hiện một dòng)"
               description={`${manifestationCount} biểu hiện`}
@@ -167,7 +173,12 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
             {area('methods', '5. Phương pháp và cách tiến hành', 5)}
           </Part>
           <Part title="IV- Tổ chức thực hiện">
-            {area('implementation', 'Tổ chức thực hiện', 5)}
+            {area(
+              'implementation',
+              'Tổ chức thực hiện',
+              5,
+              'Văn bản mẫu đánh số mục II rồi IV, văn bản tải về giữ nguyên. {meetingsDueOn}, {baseReportsDueOn}, {upwardReportDueOn} in thành các thời hạn dưới đây.',
+            )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {PLAN_DEADLINES.map((deadline) => (
                 <TextInput

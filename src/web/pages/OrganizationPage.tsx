@@ -98,13 +98,12 @@ export default function OrganizationPage() {
           </Badge>
           {organization.shortName && <Text size="sm">Tên viết tắt: {organization.shortName}</Text>}
         </Group>
-        {(organization.headerSuperior || organization.headerIssuer) && (
-          <Text size="sm" c="dimmed">
-            Tiêu đề văn bản: {organization.headerSuperior}
-            {organization.headerSuperior && organization.headerIssuer ? ' / ' : ''}
-            {organization.headerIssuer}
-          </Text>
-        )}
+        <Text size="sm" c="dimmed" data-testid="document-header">
+          Tiêu đề văn bản:{' '}
+          {[organization.documentHeader.superior, organization.documentHeader.issuer]
+            .filter(Boolean)
+            .join(' / ')}
+        </Text>
       </Stack>
       {(permissions.editTree || permissions.readPeople) && (
         <Group gap="xs">
