@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PreparedMeeting, prepareMeeting } from './meetings/test-support.js';
+import { WORKPLACE_HEADER } from './people/roster-columns.js';
 import { accountName, createTestContext, TestClient, type TestContext } from './test-support.js';
 
 /**
@@ -37,6 +38,17 @@ describe('XLSX exports neutralize formula-looking text', () => {
     });
     if (!found) throw new Error(`no row holds ${value}`);
     return found;
+  };
+  /** The column under a header, so a roster that gains columns keeps its checks. */
+  const columnOf = (sheet: ExcelJS.Worksheet, header: string) => {
+    let column = 0;
+    sheet.eachRow((row) => {
+      if (column) return;
+      const index = (row.values as unknown[]).indexOf(header);
+      if (index > 0) column = index;
+    });
+    if (!column) throw new Error(`no column headed ${header}`);
+    return column;
   };
 
   beforeAll(async () => {
@@ -84,11 +96,12 @@ describe('XLSX exports neutralize formula-looking text', () => {
       prepared.committee,
       `/api/v1/workplaces/${prepared.tree.workplaces.wpA1}/roster.xlsx`,
     );
-    const row = rowWith(workbook.getWorksheet('Danh sách')!, `'${PERSON_NAME}`);
-    expect(row.getCell(5).value).toBe(`'${JOB_TITLE}`);
-    expect(row.getCell(13).value).toBe(`'${WORKPLACE_NAME}`);
-    const member = rowWith(workbook.getWorksheet('Danh sách')!, 'Nguyễn Văn Tám');
-    expect(member.getCell(8).value).toBe(`'${CELL_NAME}`);
+    const sheet = workbook.getWorksheet('Danh sách')!;
+    const row = rowWith(sheet, `'${PERSON_NAME}`);
+    expect(row.getCell(columnOf(sheet, 'Chức danh')).value).toBe(`'${JOB_TITLE}`);
+    expect(row.getCell(columnOf(sheet, WORKPLACE_HEADER)).value).toBe(`'${WORKPLACE_NAME}`);
+    const member = rowWith(sheet, 'Nguyễn Văn Tám');
+    expect(member.getCell(columnOf(sheet, 'Chi bộ')).value).toBe(`'${CELL_NAME}`);
   });
 
   it('the year-end tables: member and organization rows, counts still numbers', async () => {

@@ -64,7 +64,7 @@ describe('anonymity of comments sent with a code (S6)', () => {
       items.push(item.json().id);
     }
     codes = await issueCodes(setup.committee, setup.meetingId, 4);
-    auditBefore = await auditCount(context);
+    auditBefore = await auditCount(context, { excludingReads: true });
     sequencesBefore = await sequenceValues(db());
     const holder = setup.nonMember.client;
 
@@ -155,8 +155,8 @@ describe('anonymity of comments sent with a code (S6)', () => {
     expect(found).toEqual([]);
   });
 
-  it('records no audit entry', async () => {
-    expect(await auditCount(context)).toBe(auditBefore);
+  it('records no audit entry beyond the committee reading the plan', async () => {
+    expect(await auditCount(context, { excludingReads: true })).toBe(auditBefore);
   });
 
   it('writes no log line while the comments are sent, and nothing of the supervision routes', () => {
