@@ -1,4 +1,4 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organizations, plans, planWorkplaces, workplaces } from '../../db/schema/index.js';
 import { foldVietnamese } from '../../domain/text.js';
@@ -13,6 +13,15 @@ export interface TestPlanOptions {
   exempt?: readonly string[];
 }
 
+/** 2025, or the year after the issuer's last published plan: one published root plan a year. */
+async function nextFreeYear(db: Db, issuerId: string): Promise<number> {
+  const [row] = await db
+    .select({ year: sql<number | null>`max(${plans.year})` })
+    .from(plans)
+    .where(and(eq(plans.organizationId, issuerId), eq(plans.status, 'published')));
+  return row?.year == null ? 2025 : Number(row.year) + 1;
+}
+
 /**
  * A published plan of the organization, written straight to the tables the plans module fills
  * when it publishes: one plan_workplaces row per open workplace of the subtree, then the rollup.
@@ -23,14 +32,15 @@ export async function insertPublishedPlan(
   options: TestPlanOptions = {},
 ): Promise<string> {
   const [issuer] = await db.select().from(organizations).where(eq(organizations.id, issuerId));
+  const year = await nextFreeYear(db, issuerId);
   const [plan] = await db
     .insert(plans)
     .values({
       organizationId: issuerId,
-      year: 2025,
+      year,
       status: 'published',
       symbol: 'KH/ĐUK',
-      title: options.title ?? 'Kế hoạch tự phê bình và phê bình trước quần chúng năm 2025',
+      title: options.title ?? `Kế hoạch tự phê bình và phê bình trước quần chúng năm ${year}`,
       meetingsDueOn: options.meetingsDueOn ?? '2099-10-31',
       baseReportsDueOn: options.baseReportsDueOn ?? '2099-11-15',
       upwardReportDueOn: options.upwardReportDueOn ?? '2099-11-30',
