@@ -63,6 +63,8 @@ export const minutesContent = z.object({
   counts: z.object({
     members: z.number().int(),
     present: z.number().int(),
+    /** Members whose attendance is not recorded yet; missing when none. */
+    unmarked: z.number().int().optional(),
     absent: z.array(z.object({ fullName: z.string(), reason: z.string(), reasonValid: z.boolean() })),
     massesPresent: z.number().int(),
     massesPresentNames: z.array(z.string()),
@@ -76,6 +78,8 @@ export const minutesContent = z.object({
       shortcomings: z.string(),
       opinions: z.array(opinion),
       response: z.string(),
+      /** Set when the member was marked absent. */
+      absence: z.object({ reason: z.string(), reasonValid: z.boolean() }).optional(),
     }),
   ),
   collective: z.object({ opinions: z.array(opinion), response: z.string() }),

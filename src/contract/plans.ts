@@ -5,6 +5,8 @@ import { idSchema, isoDate, paged, pageQuery, requiredText, text, versionSchema 
 
 export const planDeadline = z.enum(PLAN_DEADLINES);
 export const planWorkplaceStatus = z.enum(PLAN_WORKPLACE_STATUSES);
+export const PLAN_STATUSES = ['draft', 'published', 'replaced'] as const;
+export const planStatus = z.enum(PLAN_STATUSES);
 export const planYear = z.number().int().min(2000).max(2200);
 
 const longText = text(20_000);
@@ -127,7 +129,7 @@ export const planSummary = z.object({
   organizationName: z.string(),
   parentPlanId: idSchema.nullable(),
   year: z.number().int(),
-  status: z.enum(['draft', 'published']),
+  status: planStatus,
   statusLabel: z.string(),
   number: z.string(),
   symbol: z.string(),
@@ -137,6 +139,11 @@ export const planSummary = z.object({
   issuedOn: z.string().nullable(),
   ...deadlines,
   publishedAt: z.string().nullable(),
+  /** The plan of the same issuer and year this one replaced when published, and why. */
+  replacesPlanId: idSchema.nullable(),
+  replacementReason: z.string().nullable(),
+  /** When another plan replaced this one (status `replaced`). */
+  replacedAt: z.string().nullable(),
   /** Issued by an organization at or above one of the reader's own: the plan covers them. */
   applies: z.boolean(),
   /** Issued by an organization inside the reader's reach. */
@@ -151,7 +158,7 @@ export const planRef = z.object({
   organizationName: z.string(),
   fullNumber: z.string(),
   title: z.string(),
-  status: z.enum(['draft', 'published']),
+  status: planStatus,
   ...deadlines,
 });
 
@@ -189,6 +196,10 @@ export const planDetail = planSummary.extend({
   ...planTextsView,
   parent: planRef.nullable(),
   derivedPlans: z.array(planRef),
+  /** For a draft: the plan its issuer already published for the year, which publishing must replace. */
+  standingPlan: planRef.nullable(),
+  /** The plan that replaced this one, once replaced. */
+  replacedBy: planRef.nullable(),
   /**
    * The plan holding the per-workplace determinations and progress rollup: the plan itself, or for
    * a derived plan its chain's root (read it restricted to this plan's organization).
@@ -268,3 +279,15 @@ export const determinationMasses = z.object({
   ),
 });
 export type DeterminationMasses = z.infer<typeof determinationMasses>;
+
+/** Publishing; while another plan of the issuer and year stands, it must be named as replaced with a reason. */
+export const publishPlanBody = z
+  .object({
+    version: versionSchema,
+    replacement: z
+      .object({ replacesPlanId: idSchema, reason: requiredText(2000, 'Lý do thay thế') })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type PublishPlanBody = z.infer<typeof publishPlanBody>;

@@ -4,7 +4,7 @@ import {
   FEEDBACK_KIND_LABELS,
   UNNAMED_SPEAKER,
 } from '../domain/feedback.js';
-import type { MinutesContent, MinutesOpinion } from '../domain/minutes.js';
+import { absenceLine, attendanceLine, type MinutesContent, type MinutesOpinion } from '../domain/minutes.js';
 import { type BodyBlock, type PartyDocument, plain } from './party-document.js';
 import { formatPlaceDate, formatShortDate, numberLine, punctuateRecipients, textLines } from './plan-text.js';
 
@@ -87,10 +87,7 @@ function attendance(content: MinutesContent): BodyBlock[] {
     labelled('Chủ trì:', content.chairName),
     labelled('Thư ký:', content.secretaryName),
     labelled('Đại biểu:', content.delegates.length > 0 ? content.delegates.join('; ') : 'không có.'),
-    labelled(
-      'Đảng viên tự phê bình:',
-      `${counts.members} đồng chí; có mặt ${counts.present}, vắng mặt ${counts.absent.length}.`,
-    ),
+    labelled('Đảng viên tự phê bình:', attendanceLine(counts)),
     ...absent.map(para),
     labelled('Quần chúng tham dự:', masses),
   ];
@@ -116,6 +113,7 @@ function opinions(list: MinutesOpinion[]): BodyBlock[] {
 function members(content: MinutesContent): BodyBlock[] {
   return content.members.flatMap((member, index) => [
     { kind: 'heading', runs: plain(`2.${index + 1}. Đồng chí ${member.fullName}`) } satisfies BodyBlock,
+    ...(member.absence ? [para(absenceLine(member.absence))] : []),
     ...summaryLine('Nhiệm vụ:', member.duties),
     ...summaryLine('Ưu điểm chính:', member.strengths),
     ...summaryLine('Khuyết điểm chính:', member.shortcomings),

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  absenceLine,
   acceptsNamedFeedback,
   assembleMinutes,
+  attendanceLine,
   canonicalJson,
   checkSigning,
   EMPTY_DRAFT,
+  endTimeIssue,
   type MinutesFacts,
   type RecordedOpinion,
 } from './minutes.js';
@@ -209,5 +212,34 @@ describe('acceptsNamedFeedback', () => {
     ['minutes locked', { ...base, window: open, minutesLocked: true }, during, false],
   ])('%s → %s', (_name, meeting, now, expected) => {
     expect(acceptsNamedFeedback(meeting, now)).toBe(expected);
+  });
+});
+
+describe('attendance and end time in the minutes (issue 11)', () => {
+  const counts = (present: number, unmarked: number | undefined, absent: number) => ({
+    members: present + (unmarked ?? 0) + absent,
+    present,
+    unmarked,
+    absent: Array.from({ length: absent }, () => ({ fullName: 'A', reason: '', reasonValid: false })),
+    massesPresent: 0,
+    massesPresentNames: [],
+  });
+  it('says attendance is not taken before anyone is marked', () => {
+    expect(attendanceLine(counts(0, 8, 0))).toBe('8 đồng chí; chưa điểm danh.');
+  });
+  it('counts only those marked, naming the rest as not marked yet', () => {
+    expect(attendanceLine(counts(5, 2, 1))).toBe('8 đồng chí; có mặt 5, vắng mặt 1, chưa điểm danh 2.');
+    expect(attendanceLine(counts(7, undefined, 1))).toBe('8 đồng chí; có mặt 7, vắng mặt 1.');
+  });
+  it('writes the absence in the member’s own section', () => {
+    expect(absenceLine({ reason: '', reasonValid: false })).toContain(
+      'Vắng mặt: không rõ lý do (lý do không chính đáng)',
+    );
+  });
+  it('refuses an end before or at the start', () => {
+    expect(endTimeIssue('15:12', '10:05')).toBe('Giờ kết thúc (10:05) phải sau giờ bắt đầu (15:12).');
+    expect(endTimeIssue('15:12', '15:12')).not.toBeNull();
+    expect(endTimeIssue('15:12', '16:00')).toBeNull();
+    expect(endTimeIssue('15:12', '')).toBeNull();
   });
 });

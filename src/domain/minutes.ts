@@ -102,6 +102,8 @@ export interface MinutesMember {
   shortcomings: string;
   opinions: MinutesOpinion[];
   response: string;
+  /** Set when the member was marked absent: their own section says so, and why (issue 11). */
+  absence?: { reason: string; reasonValid: boolean };
 }
 
 /** The minutes' content in the seed's order; its canonical JSON is what the signers' hash covers. */
@@ -125,7 +127,10 @@ export interface MinutesContent {
   openingRemarks: string;
   counts: {
     members: number;
+    /** Only members marked present; those not marked yet count under `unmarked`. */
     present: number;
+    /** Members whose attendance is not recorded yet (issue 11); absent from content when none. */
+    unmarked?: number;
     absent: { fullName: string; reason: string; reasonValid: boolean }[];
     massesPresent: number;
     massesPresentNames: string[];
@@ -165,6 +170,40 @@ const present = (opinion: RecordedOpinion): MinutesOpinion => ({
   dissenting: opinion.dissenting,
 });
 
+const unmarkedCount = (members: MinutesMemberFacts[]) =>
+  members.filter((member) => member.present === null).length;
+
+/**
+ * The attendance line of the minutes, from recorded attendance only (issue 11): before anyone is
+ * marked it says so instead of counting everyone present.
+ */
+export function attendanceLine(counts: MinutesContent['counts']): string {
+  const unmarked = counts.unmarked ?? 0;
+  if (counts.members > 0 && unmarked === counts.members) return `${counts.members} đồng chí; chưa điểm danh.`;
+  const marked = `có mặt ${counts.present}, vắng mặt ${counts.absent.length}`;
+  return unmarked > 0
+    ? `${counts.members} đồng chí; ${marked}, chưa điểm danh ${unmarked}.`
+    : `${counts.members} đồng chí; ${marked}.`;
+}
+
+/** An absent member's own section of the minutes: absent, and why. */
+export function absenceLine(absence: { reason: string; reasonValid: boolean }): string {
+  return `Vắng mặt: ${absence.reason || 'không rõ lý do'} (${absence.reasonValid ? 'lý do chính đáng' : 'lý do không chính đáng'}); cấp ủy tiếp thu, thông báo ý kiến lại cho đồng chí.`;
+}
+
+/** `hh:mm` → minutes since midnight. */
+const minutesOfDay = (hhmm: string) => {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+};
+
+/** The end the secretary writes must come after the start (the meeting lasts one day). */
+export function endTimeIssue(startTime: string, endedAt: string): string | null {
+  if (!endedAt.trim()) return null;
+  if (minutesOfDay(endedAt) > minutesOfDay(startTime)) return null;
+  return `Giờ kết thúc (${endedAt}) phải sau giờ bắt đầu (${startTime}).`;
+}
+
 /** The minutes as the seed's agenda orders them, from the recorded data and the secretary's text. */
 export function assembleMinutes(facts: MinutesFacts): MinutesContent {
   const shown = facts.opinions
@@ -198,7 +237,8 @@ export function assembleMinutes(facts: MinutesFacts): MinutesContent {
     openingRemarks: facts.draft.openingRemarks,
     counts: {
       members: facts.members.length,
-      present: facts.members.filter((member) => member.present !== false).length,
+      present: facts.members.filter((member) => member.present === true).length,
+      unmarked: unmarkedCount(facts.members) || undefined,
       absent,
       massesPresent: facts.massesPresent,
       massesPresentNames: facts.massesPresentNames,
@@ -211,6 +251,14 @@ export function assembleMinutes(facts: MinutesFacts): MinutesContent {
       shortcomings: member.shortcomings,
       opinions: opinionsOf(member.selfCriticismId),
       response: responseOf(member.selfCriticismId),
+      ...(member.present === false
+        ? {
+            absence: {
+              reason: member.absenceReason ?? '',
+              reasonValid: member.absenceReasonValid ?? false,
+            },
+          }
+        : {}),
     })),
     collective: { opinions: opinionsOf(null), response: responseOf(null) },
     otherMatters: facts.draft.otherMatters,

@@ -12,6 +12,9 @@ import {
   planFullNumber,
   planSymbol,
   planWorkplaceStatusOrder,
+  proposedDeadlines,
+  publicationIssues,
+  replacementIssue,
 } from './plans.js';
 import type { RoleGrant } from './roles.js';
 
@@ -153,5 +156,90 @@ describe('workplace status in a plan', () => {
     ['reported', false],
   ])('a determination at %s may be corrected: %s', (status, correctable) => {
     expect(isDeterminationCorrectable(status)).toBe(correctable);
+  });
+});
+
+describe('publicationIssues (issue 11)', () => {
+  const draft = {
+    number: '03',
+    place: 'Trà Vinh',
+    signerName: 'Nguyễn Văn A',
+    issuedOn: null,
+    meetingsDueOn: '2026-11-15',
+    baseReportsDueOn: '2026-11-20',
+    upwardReportDueOn: '2026-11-30',
+  };
+
+  it('lets a complete draft with deadlines ahead be published', () => {
+    expect(publicationIssues(draft, '2026-10-01')).toEqual([]);
+  });
+
+  it('lists every missing field at once, each by name', () => {
+    const issues = publicationIssues({ ...draft, number: ' ', place: '', signerName: '' }, '2026-10-01');
+    expect(issues.map((issue) => issue.field)).toEqual(['number', 'place', 'signerName']);
+    expect(issues[0]!.message).toBe('Số kế hoạch không được để trống.');
+  });
+
+  it('refuses deadlines already past in Vietnam, naming the field and today', () => {
+    const issues = publicationIssues(draft, '2026-11-18');
+    expect(issues).toEqual([
+      {
+        field: 'meetingsDueOn',
+        message: 'Hạn hoàn thành họp (15/11/2026) đã qua: phải từ hôm nay (18/11/2026) trở đi.',
+      },
+    ]);
+  });
+
+  it('refuses deadlines before the issue date', () => {
+    const issues = publicationIssues({ ...draft, issuedOn: '2026-11-25' }, '2026-10-01');
+    expect(issues.map((issue) => issue.field)).toEqual(['meetingsDueOn', 'baseReportsDueOn']);
+    expect(issues[1]!.message).toBe(
+      'Hạn cấp ủy cơ sở báo cáo (20/11/2026) sớm hơn ngày ban hành (25/11/2026).',
+    );
+  });
+});
+
+describe('proposedDeadlines (issue 11)', () => {
+  it('proposes the seed dates of the year while they are ahead', () => {
+    expect(proposedDeadlines(2026, '2026-10-21')).toEqual({
+      meetingsDueOn: '2026-11-15',
+      baseReportsDueOn: '2026-11-20',
+      upwardReportDueOn: '2026-11-30',
+    });
+  });
+
+  it('proposes dates still ahead, with the seed spacing, once they are past', () => {
+    const proposed = proposedDeadlines(2026, '2026-12-03');
+    expect(proposed).toEqual({
+      meetingsDueOn: '2026-12-17',
+      baseReportsDueOn: '2026-12-22',
+      upwardReportDueOn: '2027-01-01',
+    });
+    expect(
+      publicationIssues(
+        { ...proposed, number: '1', place: 'x', signerName: 'y', issuedOn: null },
+        '2026-12-03',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('replacementIssue (issue 11)', () => {
+  const standing = { id: 'a', fullNumber: '03-KH/ĐUK' };
+  it('publishes freely when nothing stands for the year', () => {
+    expect(replacementIssue(null, undefined, 2026)).toBeNull();
+  });
+  it('refuses a second plan unless it replaces the first, naming it', () => {
+    expect(replacementIssue(standing, undefined, 2026)).toContain('đã ban hành Kế hoạch số 03-KH/ĐUK');
+    expect(replacementIssue(standing, { replacesPlanId: 'b', reason: 'x' }, 2026)).toContain(
+      'chỉ thay thế được kế hoạch đó',
+    );
+    expect(replacementIssue(standing, { replacesPlanId: 'a', reason: '  ' }, 2026)).toBe(
+      'Cần ghi lý do thay thế kế hoạch.',
+    );
+    expect(replacementIssue(standing, { replacesPlanId: 'a', reason: 'Sai số liệu' }, 2026)).toBeNull();
+  });
+  it('refuses a replacement when there is nothing to replace', () => {
+    expect(replacementIssue(null, { replacesPlanId: 'a', reason: 'x' }, 2026)).toContain('chưa có kế hoạch');
   });
 });

@@ -130,3 +130,97 @@ export function isDeterminationCorrectable(status: PlanWorkplaceStatus): boolean
 // Seed II.4: the four areas are followed by this fixed reminder of last year's remediation.
 export const PLAN_AREAS_FOLLOW_UP =
   'Gắn với các nội dung trên, nêu rõ việc khắc phục những khuyết điểm, hạn chế đã được góp ý năm trước và việc thực hiện những vấn đề đã hứa với quần chúng.';
+
+/** What publishing needs besides the deadlines: the number, where it is issued, who signs. */
+export const PLAN_PUBLISH_FIELDS = {
+  number: 'Số kế hoạch',
+  place: 'Nơi ban hành',
+  signerName: 'Họ và tên người ký',
+} as const;
+export type PlanPublishField = keyof typeof PLAN_PUBLISH_FIELDS;
+
+export interface PublicationIssue {
+  field: PlanPublishField | PlanDeadline;
+  message: string;
+}
+
+export type PublishablePlan = Record<PlanPublishField, string> & PlanDeadlines & { issuedOn: string | null };
+
+/**
+ * Everything that stops a draft being published, all at once (issue 11): empty fields, then each
+ * deadline already past in Vietnam (`today`) or earlier than the plan's issue date (today when none).
+ */
+export function publicationIssues(plan: PublishablePlan, today: string): PublicationIssue[] {
+  const issues: PublicationIssue[] = [];
+  for (const [field, label] of Object.entries(PLAN_PUBLISH_FIELDS) as [PlanPublishField, string][]) {
+    if (!plan[field].trim()) issues.push({ field, message: `${label} không được để trống.` });
+  }
+  const issuedOn = plan.issuedOn ?? today;
+  for (const field of PLAN_DEADLINES) {
+    const label = PLAN_DEADLINE_LABELS[field];
+    const date = plan[field];
+    if (date < today) {
+      issues.push({
+        field,
+        message: `${label} (${formatVietnameseDate(date)}) đã qua: phải từ hôm nay (${formatVietnameseDate(today)}) trở đi.`,
+      });
+    } else if (date < issuedOn) {
+      issues.push({
+        field,
+        message: `${label} (${formatVietnameseDate(date)}) sớm hơn ngày ban hành (${formatVietnameseDate(issuedOn)}).`,
+      });
+    }
+  }
+  return issues;
+}
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Days the template leaves before its first deadline when the seed's dates of the year are past. */
+export const TEMPLATE_LEAD_DAYS = 14;
+
+/**
+ * Seed IV.2–IV.3 proposes 15/11, 20/11 and 30/11 of the plan's year. When 15/11 is no longer ahead
+ * (a plan written late in the year, or for a past year) the template proposes the same spacing from
+ * two weeks after today instead, so a plan started from it can be published as it stands.
+ */
+export function proposedDeadlines(year: number, today: string): PlanDeadlines {
+  const seed = {
+    meetingsDueOn: `${year}-11-15`,
+    baseReportsDueOn: `${year}-11-20`,
+    upwardReportDueOn: `${year}-11-30`,
+  };
+  if (seed.meetingsDueOn > today) return seed;
+  const meetingsDueOn = addDays(today, TEMPLATE_LEAD_DAYS);
+  return {
+    meetingsDueOn,
+    baseReportsDueOn: addDays(meetingsDueOn, 5),
+    upwardReportDueOn: addDays(meetingsDueOn, 15),
+  };
+}
+
+/**
+ * Issue 11: one published plan per issuing organization and year. Publishing while another stands
+ * must name it as replaced, with a reason; anything else is refused with what to do.
+ */
+export function replacementIssue(
+  standing: { id: string; fullNumber: string } | null,
+  replacement: { replacesPlanId: string; reason: string } | undefined,
+  year: number,
+): string | null {
+  if (!standing) {
+    return replacement
+      ? `Năm ${year} chưa có kế hoạch nào đã ban hành để thay thế; hãy ban hành kế hoạch này như bình thường.`
+      : null;
+  }
+  if (!replacement)
+    return `Năm ${year} tổ chức đã ban hành Kế hoạch số ${standing.fullNumber}; mỗi năm chỉ có một kế hoạch. Muốn ban hành kế hoạch này, hãy chọn thay thế kế hoạch đó và ghi lý do thay thế.`;
+  if (replacement.replacesPlanId !== standing.id)
+    return `Kế hoạch đang có hiệu lực năm ${year} là Kế hoạch số ${standing.fullNumber}; chỉ thay thế được kế hoạch đó.`;
+  if (!replacement.reason.trim()) return 'Cần ghi lý do thay thế kế hoạch.';
+  return null;
+}

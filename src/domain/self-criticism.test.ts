@@ -163,6 +163,15 @@ describe('submitIssues', () => {
       ),
     ).toEqual([]);
   });
+
+  it('asks nothing about manifestations when the plan has no list (issue 11)', () => {
+    const full = Object.fromEntries(Object.keys(emptyContent()).map((key) => [key, 'Có nội dung']));
+    const content = full as ReturnType<typeof emptyContent>;
+    expect(submitIssues(content, { none: false, items: [] }, 0)).toEqual([]);
+    expect(submitIssues(content, { none: false, items: [] }, 3).map((issue) => issue.path)).toEqual([
+      'body.manifestationAnswer',
+    ]);
+  });
 });
 
 describe('manifestationAnswerIssues', () => {

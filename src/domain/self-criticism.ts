@@ -64,15 +64,22 @@ export interface SubmitIssue {
   message: string;
 }
 
-/** What keeps a report from being submitted: empty required sections and an unstated manifestation answer. */
-export function submitIssues(content: SelfCriticismContent, answer: ManifestationAnswer): SubmitIssue[] {
+/**
+ * What keeps a report from being submitted: empty required sections and an unstated manifestation
+ * answer — asked only when the plan has a manifestation list (`listLength` items; issue 11).
+ */
+export function submitIssues(
+  content: SelfCriticismContent,
+  answer: ManifestationAnswer,
+  listLength = 1,
+): SubmitIssue[] {
   const issues: SubmitIssue[] = SELF_CRITICISM_SECTIONS.filter(
     (section) => !OPTIONAL_SECTIONS.includes(section) && content[section].trim() === '',
   ).map((section) => ({
     path: `body.content.${section}`,
     message: `Mục "${SECTION_LABELS[section]}" chưa được viết.`,
   }));
-  if (!answer.none && answer.items.length === 0)
+  if (listLength > 0 && !answer.none && answer.items.length === 0)
     issues.push({
       path: 'body.manifestationAnswer',
       message: 'Cần nêu "không có biểu hiện" hoặc chọn những biểu hiện có ở bản thân.',

@@ -1,11 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../db/test-database.js';
+import type { PlanDeadlines } from '../domain/plans.js';
 import type { Role } from '../domain/roles.js';
 import { buildApp } from './app.js';
 import { createRootOrganization, insertAccount } from './bootstrap.js';
 import { testConfig } from './config.js';
 import type { App } from './http/types.js';
+import { backdatePlan, hasPastDeadline } from './plans/backdate-support.js';
 
 export const TEST_PASSWORD = 'matkhau-thu-123';
 
@@ -41,7 +43,7 @@ export async function createTestContext(options: { clock?: () => Date } = {}): P
 /** A signed-in HTTP client: keeps the session cookie like a browser does. */
 export class TestClient {
   constructor(
-    private readonly app: App,
+    readonly app: App,
     private cookie = '',
   ) {}
 
@@ -179,14 +181,22 @@ export async function publishPlanFromTemplate(
   fields: object,
 ): Promise<string> {
   const template = await issuer.get(`/api/v1/plans/template?organizationId=${organizationId}&year=2026`);
+  // Deadlines already past cannot be published (issue 11): the plan is published with the
+  // template's dates, still ahead, then given the past ones as if time had passed since.
+  const past = hasPastDeadline(fields as Partial<PlanDeadlines>);
+  const { meetingsDueOn, baseReportsDueOn, upwardReportDueOn } = template.json() as PlanDeadlines;
   const created = await issuer.post('/api/v1/plans', {
     ...(template.json() as object),
     number: '03',
+    place: 'Trà Vinh',
+    signerName: 'Nguyễn Văn Ký',
     ...fields,
+    ...(past ? { meetingsDueOn, baseReportsDueOn, upwardReportDueOn } : {}),
   });
   if (created.statusCode !== 201) throw new Error(`creating a plan failed: ${created.body}`);
   const { id, version } = created.json();
   const published = await issuer.post(`/api/v1/plans/${id}/publish`, { version });
   if (published.statusCode !== 200) throw new Error(`publishing a plan failed: ${published.body}`);
+  if (past) await backdatePlan(issuer.app.db, id, fields as Partial<PlanDeadlines>);
   return id as string;
 }

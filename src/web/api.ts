@@ -1,3 +1,4 @@
+import { vietnamDate, vietnamTime } from '../domain/dates.js';
 /** One way to call the API: JSON in and out, the session cookie, and errors with Vietnamese messages. */
 
 export interface FieldIssue {
@@ -115,9 +116,8 @@ export function formatDate(iso: string | null | undefined): string {
   return `${day}/${month}/${year}`;
 }
 
-/** A timestamp as `25/11/2026 14:05` in local time. */
+/** A timestamp as `25/11/2026 14:05` in Vietnam's time, whatever the device's zone (issue 11). */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
+  return `${formatDate(vietnamDate(date))} ${vietnamTime(date)}`;
 }

@@ -41,7 +41,8 @@ describe('plans, progress and concerns in the browser', () => {
 
     await page.getByLabel('Số', { exact: true }).fill('03');
     await page.getByLabel('Nơi ban hành').fill('Trà Vinh');
-    await page.getByLabel('Ngày ban hành').fill('21/10/2026');
+    await page.getByLabel('Ngày ban hành').fill('03/12/2026');
+    await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn Ký');
     await page
       .getByLabel('Chuyên đề năm')
       .fill('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh');
@@ -97,19 +98,27 @@ describe('plans, progress and concerns in the browser', () => {
     expect(await office.getByRole('cell').nth(2).textContent()).toMatch(/^10/);
 
     await page.getByRole('tab', { name: 'Nội dung' }).click();
+    const upwardBefore = (
+      await page.request
+        .get(`${server.baseUrl}/api/v1/plans/${planUrl.split('/').pop()}`)
+        .then((r) => r.json())
+    ).upwardReportDueOn
+      .split('-')
+      .reverse()
+      .join('/');
     await page.getByRole('button', { name: 'Đổi thời hạn' }).click();
     const change = page.getByRole('dialog', { name: 'Đổi thời hạn' });
     await change.getByLabel('Thời hạn').click();
     await page.getByRole('option', { name: 'Hạn báo cáo về trên' }).click();
-    await change.getByLabel('Ngày mới').fill('05/12/2026');
+    await change.getByLabel('Ngày mới').fill('05/01/2027');
     await change.getByRole('button', { name: 'Đổi thời hạn' }).click();
     await change.getByText('Lý do thay đổi thời hạn không được để trống.').waitFor();
     await change.getByLabel('Lý do').fill('Trùng đợt kiểm tra cuối năm của Tỉnh ủy.');
     await change.getByRole('button', { name: 'Đổi thời hạn' }).click();
     await change.waitFor({ state: 'detached' });
     const history = rowWith(page, 'Trùng đợt kiểm tra cuối năm của Tỉnh ủy.');
-    await expect.poll(() => history.textContent()).toContain('30/11/2026');
-    expect(await history.textContent()).toContain('05/12/2026');
+    await expect.poll(() => history.textContent()).toContain(upwardBefore);
+    expect(await history.textContent()).toContain('05/01/2027');
 
     const docx = await page.request.get(
       `${server.baseUrl}/api/v1/plans/${planUrl.split('/').pop()}/document.docx`,

@@ -3,11 +3,13 @@ import { type APIRequestContext, type Browser, chromium, type Download, type Pag
 import { expect } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { loadPgliteSnapshot } from '../../src/db/pglite-snapshot.js';
+import type { PlanDeadlines } from '../../src/domain/plans.js';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { loadDemo } from '../../src/server/demo/load.js';
 import type { App } from '../../src/server/http/types.js';
+import { backdatePlan, hasPastDeadline } from '../../src/server/plans/backdate-support.js';
 
 export interface E2eServer {
   app: App;
@@ -98,15 +100,35 @@ export async function publishDemoPlan(
   const template = await board.request.get(
     api(server, `/plans/template?organizationId=${bloc.id}&year=${year}`),
   );
+  // Deadlines already past cannot be published (issue 11): the plan is published with the
+  // template's dates, still ahead, then given the past ones as if time had passed since.
+  const proposed = (await template.json()) as DemoPlan & Record<string, unknown>;
+  const past = hasPastDeadline(fields as Partial<PlanDeadlines>);
   const created = await board.request.post(api(server, '/plans'), {
-    data: { ...(await template.json()), ...fields },
+    data: {
+      ...proposed,
+      place: 'Trà Vinh',
+      signerName: 'Nguyễn Văn Ký',
+      ...fields,
+      ...(past
+        ? {
+            meetingsDueOn: proposed.meetingsDueOn,
+            baseReportsDueOn: proposed.baseReportsDueOn,
+            upwardReportDueOn: proposed.upwardReportDueOn,
+          }
+        : {}),
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const plan = (await created.json()) as DemoPlan;
   const published = await board.request.post(api(server, `/plans/${plan.id}/publish`), {
     data: { version: plan.version },
   });
-  expect(published.status()).toBe(200);
+  expect(published.status(), await published.text()).toBe(200);
+  if (past) {
+    await backdatePlan(server.app.db, plan.id, fields as Partial<PlanDeadlines>);
+    plan.meetingsDueOn = (fields as Partial<PlanDeadlines>).meetingsDueOn ?? plan.meetingsDueOn;
+  }
   await board.close();
   return plan;
 }

@@ -75,9 +75,14 @@ describe('minutes: draft, signatures, lock, addendum', () => {
         startTime: '08:00',
         place: 'Hội trường Sở Thử A1',
         secretaryName: 'Phạm Thị Thư',
-        counts: { members: 2 },
+        // Issue 11: nobody is counted present before attendance is taken.
+        counts: { members: 2, present: 0, unmarked: 2, absent: [] },
       },
     });
+    const docx = await prepared.committee.get(`/api/v1/meetings/${prepared.meetingId}/minutes.docx`);
+    expect(docxParagraphs(await documentXml(docx.rawPayload)).join('\n')).toContain(
+      '2 đồng chí; chưa điểm danh.',
+    );
     expect(view.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(view.content.members[0].opinions).toEqual([
       expect.objectContaining({ channel: 'paper', text: 'Tận tụy.', speaker: null }),
@@ -112,6 +117,55 @@ describe('minutes: draft, signatures, lock, addendum', () => {
     });
     expect(badTime.statusCode).toBe(400);
     expect(badTime.json().error.message).toContain('hh:mm');
+  });
+
+  it('refuses an end before the start (issue 11)', async () => {
+    const before = (await prepared.secretary.client.get(url())).json();
+    const early = await prepared.secretary.client.put(url(), {
+      version: before.version,
+      draft: { ...before.draft, endedAt: '07:30' },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.issues).toEqual([
+      { path: 'body.draft.endedAt', message: 'Giờ kết thúc (07:30) phải sau giờ bắt đầu (08:00).' },
+    ]);
+    expect((await prepared.secretary.client.get(url())).json().content.endTime).toBe('11:05');
+  });
+
+  it('counts only recorded attendance, and the absent member’s own section says absent and why (issue 11)', async () => {
+    const { a, b } = prepared.members;
+    const meeting = (await prepared.committee.get(`/api/v1/meetings/${prepared.meetingId}`)).json();
+    const marked = await prepared.committee.put(`/api/v1/meetings/${prepared.meetingId}/attendance`, {
+      version: meeting.version,
+      members: [
+        { selfCriticismId: a.selfCriticismId, present: true },
+        {
+          selfCriticismId: b.selfCriticismId,
+          present: false,
+          absenceReason: 'Đi công tác theo quyết định của Sở',
+          absenceReasonValid: true,
+        },
+      ],
+      massesPresent: 6,
+      massesPresentNames: [],
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const view = (await prepared.secretary.client.get(url())).json();
+    expect(view.content.counts).toMatchObject({ members: 2, present: 1, absent: [expect.any(Object)] });
+    expect(view.content.counts.unmarked).toBeUndefined();
+    const absentSection = view.content.members.find(
+      (member: { selfCriticismId: string }) => member.selfCriticismId === b.selfCriticismId,
+    );
+    expect(absentSection.absence).toEqual({
+      reason: 'Đi công tác theo quyết định của Sở',
+      reasonValid: true,
+    });
+    const docx = await prepared.committee.get(`/api/v1/meetings/${prepared.meetingId}/minutes.docx`);
+    const text = docxParagraphs(await documentXml(docx.rawPayload)).join('\n');
+    expect(text).toContain('2 đồng chí; có mặt 1, vắng mặt 1.');
+    expect(text).toContain(
+      'Vắng mặt: Đi công tác theo quyết định của Sở (lý do chính đáng); cấp ủy tiếp thu, thông báo ý kiến lại cho đồng chí.',
+    );
   });
 
   it('numbers the minutes from the secretary’s draft: dots until given, Số 05-BB/CB after, signed with the rest', async () => {

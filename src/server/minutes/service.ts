@@ -17,12 +17,14 @@ import {
   roleAssignments,
   workplaces,
 } from '../../db/schema/index.js';
+import { vietnamTime } from '../../domain/dates.js';
 import type { FeedbackArea, FeedbackChannel, FeedbackKind } from '../../domain/feedback.js';
 import { formWindowState } from '../../domain/meetings.js';
 import {
   assembleMinutes,
   canonicalJson,
   EMPTY_DRAFT,
+  endTimeIssue,
   type MinutesCapacity,
   type MinutesContent,
   type MinutesDraft,
@@ -213,6 +215,9 @@ export async function updateDraft(db: Db, actor: Actor, meetingId: string, body:
       .where(eq(minutesSignatures.minutesId, row.id))
       .limit(1);
     if (signed) throw new AppError('conflict', SIGNED_DRAFT_MESSAGE);
+    const lateness = endTimeIssue(vietnamTime(meeting.startsAt), body.draft.endedAt);
+    if (lateness)
+      throw new AppError('bad_request', lateness, [{ path: 'body.draft.endedAt', message: lateness }]);
     const [updated] = await tx
       .update(minutes)
       .set({ draft: body.draft, version: row.version + 1, updatedAt: new Date() })

@@ -39,9 +39,10 @@ export function mayReadPlan(actor: Actor, status: string, issuerPath: string): b
 export function planPermissions(actor: Actor, plan: PlanRow, issuerPath: string, derivable: boolean) {
   const issuer = mayIssuePlan(actor.grants, issuerPath);
   const published = plan.status === 'published';
+  const draft = plan.status === 'draft';
   return {
-    edit: issuer && !published,
-    publish: issuer && !published,
+    edit: issuer && draft,
+    publish: issuer && draft,
     changeDeadlines: issuer && published,
     derive: published && derivable,
   };

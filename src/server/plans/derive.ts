@@ -59,6 +59,9 @@ export async function derivePlan(
       updatedAt: _u,
       publishedAt: _p,
       publishedBy: _b,
+      replacesPlanId: _r,
+      replacementReason: _rr,
+      replacedAt: _ra,
       ...content
     } = parent;
     const { organizationId, manifestationsText: _pasted, ...overrides } = body;

@@ -43,7 +43,8 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
   const plan = async (client: TestClient, id: string) => (await client.get(`/api/v1/plans/${id}`)).json();
 
   beforeAll(async () => {
-    context = await createTestContext();
+    // The plan is written on 21/10/2026, while the seed's deadlines of the year are still ahead.
+    context = await createTestContext({ clock: () => new Date('2026-10-21T03:00:00Z') });
     tree = await seedScopeTree(context, [
       { role: 'committee', at: 'bloc' },
       { role: 'committee', at: 'baseA' },
@@ -280,7 +281,10 @@ describe('plans: issue, publish, determine who meets, derive, change deadlines, 
       version: derived.json().version,
     });
     expect(unnumbered.statusCode).toBe(400);
-    expect(unnumbered.json().error.message).toBe('Cần ghi số kế hoạch trước khi ban hành.');
+    expect(unnumbered.json().error.message).toBe('Chưa ban hành được: Số kế hoạch không được để trống.');
+    expect(unnumbered.json().error.issues).toEqual([
+      { path: 'body.number', message: 'Số kế hoạch không được để trống.' },
+    ]);
     const numbered = await baseA.patch(`/api/v1/plans/${derivedPlanId}`, {
       version: derived.json().version,
       number: '05',

@@ -4,7 +4,7 @@ import { PLAN_DEADLINE_LABELS, type PlanDeadline, planFullNumber } from '../../d
 import type { Actor } from '../auth/actor.js';
 import { appliesTo, type IssuedPlan, isIssuedHere, planPermissions } from './access.js';
 
-const STATUS_LABELS = { draft: 'Bản nháp', published: 'Đã ban hành' } as const;
+const STATUS_LABELS = { draft: 'Bản nháp', published: 'Đã ban hành', replaced: 'Đã bị thay thế' } as const;
 type PlanStatus = keyof typeof STATUS_LABELS;
 
 export interface DeadlineChangeRow {
@@ -42,6 +42,9 @@ export function presentPlanSummary(actor: Actor, issued: IssuedPlan): PlanSummar
     symbol: plan.symbol,
     issuedOn: plan.issuedOn,
     publishedAt: plan.publishedAt?.toISOString() ?? null,
+    replacesPlanId: plan.replacesPlanId,
+    replacementReason: plan.replacementReason,
+    replacedAt: plan.replacedAt?.toISOString() ?? null,
     applies: appliesTo(actor, organizationPath),
     issuedHere: isIssuedHere(actor, organizationPath),
     version: plan.version,
@@ -59,6 +62,8 @@ export function presentPlanDetail(
   related: {
     parent: IssuedPlan | null;
     derived: IssuedPlan[];
+    standing: IssuedPlan | null;
+    replacedBy: IssuedPlan | null;
     deadlineChanges: DeadlineChangeRow[];
     determiningPlanId: string;
     derivableOrganizations: { id: string; name: string }[];
@@ -86,6 +91,8 @@ export function presentPlanDetail(
     signerName: plan.signerName,
     parent: related.parent ? presentPlanRef(related.parent) : null,
     derivedPlans: related.derived.map(presentPlanRef),
+    standingPlan: related.standing ? presentPlanRef(related.standing) : null,
+    replacedBy: related.replacedBy ? presentPlanRef(related.replacedBy) : null,
     deadlineChanges: related.deadlineChanges.map(presentDeadlineChange),
     derivableOrganizations: related.derivableOrganizations,
     determiningPlanId: related.determiningPlanId,

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PublishPlanBody } from '../../contract/plans.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { plans } from '../../db/schema/index.js';
-import { vietnamToday } from '../../domain/dates.js';
 import type { EligibilitySettings } from '../../domain/eligibility.js';
+import { deadlineIssues, planFullNumber, publicationIssues, replacementIssue } from '../../domain/plans.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, staleVersion } from '../errors.js';
@@ -10,7 +11,7 @@ import { employedOnSql } from '../people/employment.js';
 import { createReportsForPlan } from '../self-criticisms/create.js';
 import { readEligibilitySettings } from '../settings/eligibility-settings.js';
 import { type PlanRow, planForIssuer } from './access.js';
-import { assertDeadlines, deadlinesOf, parentDeadlines } from './content.js';
+import { deadlinesOf } from './content.js';
 import { rebuildPlanProgress } from './progress-rollup.js';
 
 /**
@@ -57,19 +58,82 @@ export async function determineWorkplaces(
   return result.rows?.length ?? result.rowCount ?? 0;
 }
 
-export async function publishPlan(db: Db, actor: Actor, id: string, version: number): Promise<PlanRow> {
+/** The published plan of an issuer and year, locked: publishing another must replace it. */
+async function standingPlan(tx: DbOrTx, organizationId: string, year: number) {
+  const [standing] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.organizationId, organizationId), eq(plans.year, year), eq(plans.status, 'published')))
+    .for('update');
+  return standing ?? null;
+}
+
+/**
+ * The replaced plan and every published plan derived from it down the chain stop applying: their
+ * work stays recorded under them (history), the replacing plan determines its workplaces afresh and
+ * base committees derive it again.
+ */
+async function markReplaced(tx: DbOrTx, planId: string): Promise<string[]> {
+  const result = (await tx.execute(sql`
+    with recursive chain as (
+      select id from plans where id = ${planId}
+      union all
+      select child.id from plans child join chain on child.parent_plan_id = chain.id
+    )
+    update plans set status = 'replaced', replaced_at = now(), version = version + 1, updated_at = now()
+    where id in (select id from chain) and status = 'published'
+    returning id`)) as unknown as { rows: { id: string }[] };
+  return result.rows.map((row) => row.id);
+}
+
+export async function publishPlan(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: PublishPlanBody,
+  today: string,
+): Promise<PlanRow> {
+  const { version, replacement } = body;
   return db.transaction(async (tx) => {
     await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, id)).for('update');
     const { plan, organizationPath } = await planForIssuer(tx, actor, id);
     if (plan.status === 'published') throw new AppError('conflict', 'Kế hoạch đã được ban hành.');
+    if (plan.status === 'replaced')
+      throw new AppError(
+        'conflict',
+        'Kế hoạch đã được thay thế bằng kế hoạch khác; không ban hành lại được.',
+      );
     if (plan.version !== version) throw staleVersion();
-    if (!plan.number)
-      throw new AppError('bad_request', 'Cần ghi số kế hoạch trước khi ban hành.', [
-        { path: 'body.number', message: 'Số kế hoạch không được để trống.' },
-      ]);
-    const parent = await parentDeadlines(tx, plan);
-    assertDeadlines(deadlinesOf(plan), parent);
-    const issuedOn = plan.issuedOn ?? vietnamToday();
+    const parent = plan.parentPlanId
+      ? (await tx.select().from(plans).where(eq(plans.id, plan.parentPlanId)))[0]
+      : undefined;
+    if (parent && parent.status !== 'published')
+      throw new AppError(
+        'conflict',
+        'Kế hoạch cấp trên đã được thay thế: hãy cụ thể hóa kế hoạch thay thế thay cho bản nháp này.',
+      );
+    const issues = [
+      ...publicationIssues(plan, today),
+      ...deadlineIssues(deadlinesOf(plan), parent ? deadlinesOf(parent) : undefined),
+    ];
+    if (issues.length > 0)
+      throw new AppError(
+        'bad_request',
+        `Chưa ban hành được: ${issues.map((issue) => issue.message).join(' ')}`,
+        issues.map((issue) => ({ path: `body.${issue.field}`, message: issue.message })),
+      );
+    const standing = await standingPlan(tx, plan.organizationId, plan.year);
+    const refusal = replacementIssue(
+      standing && { id: standing.id, fullNumber: planFullNumber(standing.number, standing.symbol) },
+      replacement,
+      plan.year,
+    );
+    if (refusal)
+      throw new AppError('conflict', refusal, [{ path: 'body.replacement', message: refusal }], {
+        standingPlanId: standing?.id ?? null,
+      });
+    const replaced = standing ? await markReplaced(tx, standing.id) : [];
+    const issuedOn = plan.issuedOn ?? today;
     const [published] = await tx
       .update(plans)
       .set({
@@ -77,6 +141,8 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
         publishedAt: new Date(),
         publishedBy: actor.accountId,
         issuedOn,
+        replacesPlanId: standing ? standing.id : null,
+        replacementReason: standing && replacement ? replacement.reason : null,
         version: version + 1,
         updatedAt: new Date(),
       })
@@ -92,6 +158,19 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
       await createReportsForPlan(tx, id, { employedOn: issuedOn });
       await rebuildPlanProgress(tx, id);
     }
+    for (const replacedId of replaced) {
+      await recordAudit(tx, actor, {
+        action: 'plan.replaced',
+        targetType: 'plan',
+        targetId: replacedId,
+        organizationPath,
+        changes: {
+          status: { from: 'published', to: 'replaced' },
+          replacedBy: { from: null, to: id },
+          reason: { from: null, to: replacement?.reason ?? null },
+        },
+      });
+    }
     await recordAudit(tx, actor, {
       action: 'plan.published',
       targetType: 'plan',
@@ -99,6 +178,7 @@ export async function publishPlan(db: Db, actor: Actor, id: string, version: num
       organizationPath,
       changes: {
         status: { from: 'draft', to: 'published' },
+        ...(standing ? { replacesPlanId: { from: null, to: standing.id } } : {}),
         ...(plan.parentPlanId ? {} : { determinedWorkplaces: { from: null, to: workplaces } }),
       },
     });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { idParams } from '../../contract/common.js';
-import { versionBody } from '../../contract/organizations.js';
 import {
   correctionBody,
   createPlanBody,
@@ -16,8 +15,10 @@ import {
   planWorkplace,
   planWorkplacePage,
   planWorkplaceParams,
+  publishPlanBody,
   updatePlanBody,
 } from '../../contract/plans.js';
+import { vietnamToday } from '../../domain/dates.js';
 import { type Actor, requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { changeDeadline } from './deadlines.js';
@@ -65,7 +66,13 @@ export async function planRoutes(app: App): Promise<void> {
       },
     },
     async (request) =>
-      getPlanTemplate(app.db, requireActor(request.actor), request.query.organizationId, request.query.year),
+      getPlanTemplate(
+        app.db,
+        requireActor(request.actor),
+        request.query.organizationId,
+        request.query.year,
+        vietnamToday(app.clock()),
+      ),
   );
 
   app.get(
@@ -123,13 +130,13 @@ export async function planRoutes(app: App): Promise<void> {
         tags,
         summary: 'Ban hành kế hoạch và xác định cơ quan, đơn vị phải tổ chức tự phê bình',
         params: idParams,
-        body: versionBody,
+        body: publishPlanBody,
         response: { 200: planDetail },
       },
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      await publishPlan(app.db, actor, request.params.id, request.body.version);
+      await publishPlan(app.db, actor, request.params.id, request.body, vietnamToday(app.clock()));
       return detail(actor, request.params.id);
     },
   );

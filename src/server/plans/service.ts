@@ -40,7 +40,7 @@ function readablePlans(actor: Actor): SQL | undefined {
   ].filter((condition): condition is SQL => condition !== undefined);
   const drafts = within(actor.scopeRoots(PLAN_ISSUERS));
   return or(
-    published.length ? and(eq(plans.status, 'published'), or(...published)) : undefined,
+    published.length ? and(inArray(plans.status, ['published', 'replaced']), or(...published)) : undefined,
     drafts ? and(eq(plans.status, 'draft'), drafts) : undefined,
   );
 }
@@ -120,10 +120,34 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
         .innerJoin(organizations, eq(organizations.id, plans.organizationId))
         .where(eq(plans.id, parentId))
     : [];
+  const [standing] =
+    issued.plan.status === 'draft'
+      ? await db
+          .select(issuedPlanColumns)
+          .from(plans)
+          .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+          .where(
+            and(
+              eq(plans.organizationId, issued.plan.organizationId),
+              eq(plans.year, issued.plan.year),
+              eq(plans.status, 'published'),
+            ),
+          )
+      : [];
+  const [replacedBy] =
+    issued.plan.status === 'replaced'
+      ? await db
+          .select(issuedPlanColumns)
+          .from(plans)
+          .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+          .where(eq(plans.replacesPlanId, issued.plan.id))
+      : [];
   return {
     issued,
     related: {
       parent: parent ?? null,
+      standing: standing ?? null,
+      replacedBy: replacedBy ?? null,
       derived: await derivedPlansOf(db, actor, id),
       deadlineChanges: await deadlineChangesOf(db, id),
       determiningPlanId: await determiningPlanId(db, issued.plan),
@@ -136,8 +160,14 @@ export async function getPlan(db: DbOrTx, actor: Actor, id: string) {
   };
 }
 
-export async function getPlanTemplate(db: DbOrTx, actor: Actor, organizationId: string, year?: number) {
+export async function getPlanTemplate(
+  db: DbOrTx,
+  actor: Actor,
+  organizationId: string,
+  year: number | undefined,
+  today: string,
+) {
   const organization = await organizationInScope(db, actor, organizationId, PLAN_ISSUERS);
   const names = await documentNames(db, organizationId);
-  return planTemplateFor(organization, names, year ?? new Date().getUTCFullYear());
+  return planTemplateFor(organization, names, year ?? Number(today.slice(0, 4)), today);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { planTemplate } from '../../contract/plans.js';
 import { partyOrganizationName } from '../../domain/party-header.js';
+import { proposedDeadlines } from '../../domain/plans.js';
 import type { OrganizationRow } from '../organizations/access.js';
 import type { DocumentNames } from '../organizations/document-names.js';
 
@@ -17,6 +18,7 @@ export function planTemplateFor(
   organization: OrganizationRow,
   names: DocumentNames,
   year: number,
+  today: string,
 ): PlanTemplate {
   const { committeeName: committee } = names;
   const standing = `Ban Thường vụ ${committee}`;
@@ -79,9 +81,8 @@ export function planTemplateFor(
     signingCapacity: 'T/M BAN THƯỜNG VỤ',
     signerTitle: 'BÍ THƯ',
     signerName: '',
-    // Seed IV.2–IV.3: meetings by 15/11, base committees report by 20/11, upward by 30/11.
-    meetingsDueOn: `${year}-11-15`,
-    baseReportsDueOn: `${year}-11-20`,
-    upwardReportDueOn: `${year}-11-30`,
+    // Seed IV.2–IV.3: meetings by 15/11, base committees report by 20/11, upward by 30/11; later
+    // dates with the same spacing once those are past (issue 11).
+    ...proposedDeadlines(year, today),
   };
 }

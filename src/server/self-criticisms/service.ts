@@ -189,8 +189,8 @@ export function saveSelfCriticism(db: Db, actor: Actor, id: string, body: SaveSe
 }
 
 export function submitSelfCriticism(db: Db, actor: Actor, id: string, version: number) {
-  return writeReport(db, actor, id, 'submit', version, ({ report }) => {
-    const issues = submitIssues(report.content, report.manifestationAnswer);
+  return writeReport(db, actor, id, 'submit', version, ({ report, manifestations }) => {
+    const issues = submitIssues(report.content, report.manifestationAnswer, manifestations.length);
     if (issues.length > 0)
       throw new AppError('bad_request', 'Bản tự phê bình còn thiếu nội dung, chưa nộp được.', issues);
     return { set: { submittedAt: new Date(), returnReason: null }, audit: {}, version: 'submitted' };

@@ -6,6 +6,7 @@ import {
   FEEDBACK_KIND_LABELS,
   UNNAMED_SPEAKER,
 } from '../../domain/feedback.js';
+import { absenceLine, attendanceLine } from '../../domain/minutes.js';
 import { formatDate } from '../api.js';
 
 type Content = MinutesView['content'];
@@ -61,7 +62,7 @@ export function MinutesDocumentView({ content }: { content: Content }) {
         Đại biểu: {content.delegates.length > 0 ? content.delegates.join('; ') : 'không có'}
       </Text>
       <Text size="sm">
-        Đảng viên tự phê bình: {counts.members}; có mặt {counts.present}, vắng mặt {counts.absent.length}
+        Đảng viên tự phê bình: {attendanceLine(counts).replace(/\.$/, '')}
         {counts.absent.length > 0
           ? ` (${counts.absent.map((member) => `${member.fullName}: ${member.reason}${member.reasonValid ? ', lý do chính đáng' : ', lý do không chính đáng'}`).join('; ')})`
           : ''}
@@ -75,6 +76,7 @@ export function MinutesDocumentView({ content }: { content: Content }) {
           <Text fw={600}>
             {index + 1}. Đồng chí {member.fullName}
           </Text>
+          {member.absence && <Text size="sm">{absenceLine(member.absence)}</Text>}
           <Text size="sm">Nhiệm vụ: {member.duties || 'chưa ghi'}</Text>
           <Text size="sm">Ưu điểm chính: {member.strengths || 'chưa ghi'}</Text>
           <Text size="sm">Khuyết điểm chính: {member.shortcomings || 'chưa ghi'}</Text>

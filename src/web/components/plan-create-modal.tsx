@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanDetail } from '../../contract/plans.js';
+import { vietnamToday } from '../../domain/dates.js';
 import { PLAN_ISSUERS } from '../../domain/plans.js';
 import { api, queryString } from '../api.js';
 import { PATHS } from '../paths.js';
@@ -26,7 +27,7 @@ function useIssuingOrganizations() {
 export function PlanCreateModal({ onClose }: { onClose: () => void }) {
   const organizations = useIssuingOrganizations();
   const [organizationId, setOrganizationId] = useState<string | null>(organizations[0]?.value ?? null);
-  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const [year, setYear] = useState<number | string>(Number(vietnamToday().slice(0, 4)));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mutation = useMutation({

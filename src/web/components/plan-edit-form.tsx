@@ -135,8 +135,11 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
           <Part title="II- Đối tượng, thời gian, địa điểm, nội dung, phương pháp">
             {area('subjects', '1. Đối tượng tự phê bình và phê bình')}
             {area('participants', '2. Đối tượng tham gia đóng góp')}
-            {area('timeRules', '3. Thời gian', 2)}
-            {area('placeRules', '3. Địa điểm', 2)}
+            <Text size="sm" fw={600}>
+              3. Thời gian và địa điểm
+            </Text>
+            {area('timeRules', 'Thời gian', 2)}
+            {area('placeRules', 'Địa điểm', 2)}
             <Text size="sm" fw={600}>
               4. Nội dung tự phê bình và phê bình
             </Text>

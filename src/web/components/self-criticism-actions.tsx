@@ -14,15 +14,26 @@ type OpenModal = 'return' | 'summary' | 'header' | null;
 /** The committee's buttons on a report, each shown only when the server allows it now; and the downloads. */
 export function SelfCriticismActions({ report }: { report: SelfCriticismDetail }) {
   const [open, setOpen] = useState<OpenModal>(null);
-  const accept = useReportWrite<{ version: number }>(report, 'post', '/accept', () =>
-    notifications.show({ color: 'green', message: 'Đã thông qua bản tự phê bình.' }),
-  );
+  // Issue 11: the masses hear the committee's summary, not the report; accepting leads straight to it.
+  const accept = useReportWrite<{ version: number }>(report, 'post', '/accept', () => {
+    notifications.show({
+      color: 'green',
+      message: report.summary
+        ? 'Đã thông qua bản tự phê bình.'
+        : 'Đã thông qua bản tự phê bình. Hãy ghi bản tóm tắt: chưa có bản tóm tắt thì quần chúng không xem được gì về đồng chí này.',
+      autoClose: 10_000,
+    });
+    if (!report.summary) setOpen('summary');
+  });
   const confirmAccept = () =>
     modals.openConfirmModal({
       title: 'Thông qua bản tự phê bình',
       children: (
         <Text size="sm">
-          Thông qua bản tự phê bình của {report.fullName}? Sau khi thông qua, đảng viên không sửa được nữa.
+          Thông qua bản tự phê bình của {report.fullName}? Sau khi thông qua, đảng viên không sửa được nữa.{' '}
+          {report.summary
+            ? 'Bản tóm tắt của cấp ủy đã có.'
+            : 'Tiếp theo, cấp ủy ghi bản tóm tắt (nhiệm vụ, ưu điểm, khuyết điểm chính) để đọc trước quần chúng; chưa ghi thì quần chúng không xem được bản tóm tắt nào.'}
         </Text>
       ),
       labels: { confirm: 'Chấp nhận', cancel: 'Hủy' },

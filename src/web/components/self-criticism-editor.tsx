@@ -155,11 +155,13 @@ export function SelfCriticismEditor({
             {...field('shortcomings')}
           />
           <SelfCriticismSection part heading={SELF_CRITICISM_HEADINGS.remedies} {...field('remedies')} />
-          <SelfCriticismManifestations
-            manifestations={report.manifestations}
-            answer={draft.answer}
-            onChange={(answer) => setDraft((current) => ({ ...current, answer }))}
-          />
+          {report.manifestations.length > 0 && (
+            <SelfCriticismManifestations
+              manifestations={report.manifestations}
+              answer={draft.answer}
+              onChange={(answer) => setDraft((current) => ({ ...current, answer }))}
+            />
+          )}
         </Stack>
       </Paper>
       <Group justify="space-between" wrap="wrap">

@@ -1,4 +1,4 @@
-import { Alert, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SelfCriticismDetail } from '../../contract/self-criticisms.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
@@ -55,6 +55,10 @@ export function SelfCriticismSummaryModal({
               {message}
             </Alert>
           )}
+          <Text size="sm" c="dimmed">
+            Bản tóm tắt được đọc trước quần chúng và hiện trên trang góp ý, phiếu góp ý và chương trình buổi
+            họp; chưa ghi thì quần chúng chỉ thấy “Cấp ủy chưa ghi bản tóm tắt”.
+          </Text>
           {FIELDS.map(([name, label]) => (
             <Textarea
               key={name}

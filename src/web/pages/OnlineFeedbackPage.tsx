@@ -3,8 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { FeedbackMeeting, FeedbackMeetingList } from '../../contract/written-feedback.js';
+import { vietnamDate, vietnamTime } from '../../domain/dates.js';
 import { EMPTY_FORM_MESSAGE } from '../../domain/feedback.js';
-import { api } from '../api.js';
+import { api, formatDate } from '../api.js';
 import { EmptyState, ErrorNotice, errorMessage, Loading } from '../components/states.js';
 import {
   emptyWrittenForm,
@@ -12,11 +13,9 @@ import {
   WrittenFormFields,
 } from '../components/written-form-fields.js';
 
-// The meeting's own day and hours, in the reader's local time (not the UTC day of the ISO string).
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' });
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+// The meeting's own day and hours in Vietnam's time, whatever the device's zone (issue 11).
+const day = (iso: string) => formatDate(vietnamDate(new Date(iso)));
+const time = (iso: string) => vietnamTime(new Date(iso));
 
 function MeetingFeedback({ meeting }: { meeting: FeedbackMeeting }) {
   const [selfCriticismId, setSelfCriticismId] = useState<string | null>(null);

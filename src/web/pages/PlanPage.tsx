@@ -1,5 +1,4 @@
 import { Anchor, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanDetail } from '../../contract/plans.js';
@@ -13,13 +12,13 @@ import { PlanDeriveModal } from '../components/plan-derive-modal.js';
 import { PlanDerivedList } from '../components/plan-derived-list.js';
 import { PlanDocumentView } from '../components/plan-document-view.js';
 import { PlanEditForm } from '../components/plan-edit-form.js';
-import { confirmPublish } from '../components/plan-publish.js';
+import { PlanPublishModal } from '../components/plan-publish.js';
 import { planNumberText, usePlanQuery } from '../components/plan-queries.js';
 import { PlanWorkplaces } from '../components/plan-workplaces.js';
 import { ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 
-type OpenModal = 'deadline' | 'derive' | null;
+type OpenModal = 'deadline' | 'derive' | 'publish' | null;
 
 /** A derived plan's progress is its root plan's, read from the derived plan's organization down. */
 function progressPath(plan: PlanDetail): string {
@@ -36,8 +35,6 @@ function PlanActions({
   onEdit: () => void;
   onOpen: (modal: OpenModal) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [, setSearch] = useSearchParams();
   const draft = plan.status === 'draft';
   return (
     <Group gap="xs" wrap="wrap">
@@ -46,11 +43,7 @@ function PlanActions({
           Sửa kế hoạch
         </Button>
       )}
-      {draft && plan.permissions.publish && (
-        <Button onClick={() => confirmPublish(plan, queryClient, () => setSearch({ tab: 'co-quan' }))}>
-          Ban hành
-        </Button>
-      )}
+      {draft && plan.permissions.publish && <Button onClick={() => onOpen('publish')}>Ban hành</Button>}
       {!draft && plan.permissions.changeDeadlines && (
         <Button variant="light" onClick={() => onOpen('deadline')}>
           Đổi thời hạn
@@ -86,6 +79,7 @@ function PlanContent({
   setEditing: (on: boolean) => void;
 }) {
   const [openModal, setOpenModal] = useState<OpenModal>(null);
+  const [, setSearch] = useSearchParams();
   if (editing && plan.status === 'draft' && plan.permissions.edit)
     return <PlanEditForm plan={plan} onDone={() => setEditing(false)} />;
   return (
@@ -104,6 +98,13 @@ function PlanContent({
       )}
       {openModal === 'deadline' && <PlanDeadlineModal plan={plan} onClose={() => setOpenModal(null)} />}
       {openModal === 'derive' && <PlanDeriveModal plan={plan} onClose={() => setOpenModal(null)} />}
+      {openModal === 'publish' && (
+        <PlanPublishModal
+          plan={plan}
+          onClose={() => setOpenModal(null)}
+          onPublished={() => setSearch({ tab: 'co-quan' })}
+        />
+      )}
     </Stack>
   );
 }
