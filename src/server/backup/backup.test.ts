@@ -289,6 +289,11 @@ describe('backup and restore (R2)', () => {
       );
       expect(other.output).not.toMatch(/at .*\.js:\d+/);
       await unchanged();
+
+      // With --yes a good backup replaces what is there, and the result is the backup again.
+      const replace = await command('restore', [backupFile, '--yes'], restored.env);
+      expect(replace.code, replace.output).toBe(0);
+      await unchanged();
     },
     LONG,
   );
