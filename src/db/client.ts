@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -7,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -24,7 +24,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = MIGRATIONS_DIR;
+/**
+ * P6: PGlite's PostgreSQL keeps its buffer cache inside the WebAssembly memory, which never shrinks.
+ * The default 128 MB cache is most of an idle embedded server's memory; 16 MB holds the hot pages of
+ * a province's workplaces and costs reads from the operating system's file cache beyond that
+ * (measured in bench/RESULTS.md, P6). Given on the command line: the data directory's own
+ * postgresql.conf is left as it is.
+ */
+const PGLITE_MEMORY_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
 /** R6: two instances starting together take turns migrating. */
 const MIGRATION_LOCK_KEY = 727_001;
 
@@ -34,7 +43,11 @@ export type DatabaseTarget =
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
-    const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.snapshot });
+    const client = new PGlite({
+      dataDir: target.dataDir,
+      loadDataDir: target.snapshot,
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+    });
     await client.waitReady;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     return {

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pdfMake from 'pdfmake';
 import type {
   Column,
@@ -8,6 +8,7 @@ import type {
   TDocumentDefinitions,
 } from 'pdfmake/interfaces';
 import { toNfc } from '../domain/text.js';
+import { FONTS_DIR } from '../paths.js';
 import {
   type BodyBlock,
   type DocumentHeader,
@@ -40,7 +41,7 @@ let fontsLoaded = false;
  */
 export function loadFonts(): void {
   if (fontsLoaded) return;
-  const path = (file: string) => fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
+  const path = (file: string) => join(FONTS_DIR, file);
   const files = {
     normal: path('LiberationSerif-Regular.ttf'),
     bold: path('LiberationSerif-Bold.ttf'),

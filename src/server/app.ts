@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { WEB_DIST_DIR } from '../paths.js';
 import { accountRoutes } from './accounts/routes.js';
 import { installPersonalReadAudit } from './audit/personal-reads.js';
 import { auditRoutes } from './audit/routes.js';
@@ -25,6 +25,7 @@ import { compilationRoutes } from './compilations/routes.js';
 import { concernRoutes } from './concerns/routes.js';
 import type { Config } from './config.js';
 import { feedbackRoutes } from './feedback/routes.js';
+import { healthRoutes } from './health.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installControlCharacterGate } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -53,7 +54,7 @@ import { yearEndRoutes } from './year-end/routes.js';
 
 z.config(z.locales.vi());
 
-export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const WEB_DIST = WEB_DIST_DIR;
 
 export interface AppOptions {
   config: Config;
@@ -117,7 +118,7 @@ export async function buildApp({
   installPersonalReadAudit(app);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, () => ({ ok: true }));
+  healthRoutes(app as unknown as App);
 
   await app.register(
     async (api) => {

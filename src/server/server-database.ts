@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { type Database, openDatabase } from '../db/client.js';
+import { serveControlSocket } from './backup/pglite-control.js';
 import type { Config } from './config.js';
 
 /** Where the embedded database of a server keeps its files. */
@@ -17,10 +19,17 @@ export async function openServerDatabase(
   const release = lockDataDir(config.DATA_DIR);
   try {
     const database = await openDatabase({ kind: 'pglite', dataDir: pgliteDir(config), ...options });
+    // R2: `npm run backup` asks this process for a consistent copy while it serves.
+    const client = (database.db as unknown as { $client: PGlite }).$client;
+    const stopControl = await serveControlSocket(client, config.DATA_DIR).catch(async (error) => {
+      await database.close();
+      throw error;
+    });
     return {
       ...database,
       async close() {
         try {
+          await stopControl();
           await database.close();
         } finally {
           release();

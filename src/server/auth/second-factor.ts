@@ -1,7 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { recoveryCodes, totpCredentials } from '../../db/schema/index.js';
 import { AppError } from '../errors.js';
@@ -57,6 +56,7 @@ export async function startEnrolment(db: Db, accountId: string, username: string
     .values({ accountId, secret })
     .onConflictDoUpdate({ target: totpCredentials.accountId, set: { secret, lastUsedStep: null } });
   const otpauthUri = totpFor(secret, username).toString();
+  const { default: QRCode } = await import('qrcode');
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, otpauthUri, qrSvg };
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { text } from '../../contract/common.js';
 import { personFields, type RosterImportRowError } from '../../contract/people.js';
@@ -7,6 +7,7 @@ import { CONTROL_CHARACTER_MESSAGE } from '../../domain/control-characters.js';
 import type { EmploymentType, Gender } from '../../domain/employment.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import { AppError } from '../errors.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 import {
   cellText,
   type Parsed,
@@ -51,7 +52,7 @@ const headerKey = (header: string) => foldVietnamese(header).split('(')[0]!.trim
 const KEY_BY_HEADER = new Map(ROSTER_COLUMNS.map((column) => [headerKey(column.header), column.key]));
 
 export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {

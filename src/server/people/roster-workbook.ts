@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import type { EmploymentType } from '../../domain/employment.js';
 import {
@@ -8,6 +8,7 @@ import {
   type Gender,
   latestPeriod,
 } from '../../domain/employment.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 import { formatDate } from './roster-cells.js';
 import {
   GUIDE_SHEET,
@@ -92,7 +93,7 @@ function addGuideSheet(workbook: ExcelJS.Workbook): void {
 }
 
 export async function rosterTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   addRosterSheet(workbook);
   addGuideSheet(workbook);
   return writeXlsx(workbook);
@@ -103,7 +104,7 @@ export async function rosterTemplate(): Promise<Buffer> {
  * `=HYPERLINK(...)` stays inert text in Excel. The text number format keeps it text when edited.
  */
 export async function rosterExport(rows: ExportedPerson[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = addRosterSheet(workbook, [WORKPLACE_HEADER]);
   for (const row of rows) {
     const values = [...ROSTER_COLUMNS.map((column) => exportedValue(row, column.key)), row.workplaceName];

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { PersonalData } from '../../contract/personal-data.js';
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
@@ -20,6 +19,7 @@ import { vietnamDate, vietnamTime } from '../../domain/meetings.js';
 import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from '../../domain/remediation.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { SELF_CRITICISM_STATUS_LABELS, type SelfCriticismStatus } from '../../domain/self-criticism.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 
 const YES = 'Có';
 const NO = 'Không';
@@ -31,7 +31,7 @@ const kind = (value: string) => FEEDBACK_KIND_LABELS[value as FeedbackKind] ?? v
 
 /** One sheet per part of PersonalData, headers in Vietnamese; written through writeXlsx (formulas neutralized). */
 export async function personalDataWorkbook(data: PersonalData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = (name: string, headers: string[], rows: (string | number)[][], widths: number[] = []) => {
     const added = workbook.addWorksheet(name);
     added.addRow(headers).font = { bold: true };

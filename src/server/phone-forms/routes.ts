@@ -12,7 +12,7 @@ import {
 } from '../../contract/phone-forms.js';
 import { attachmentDisposition } from '../../documents/filename.js';
 import { DOCUMENT_FORMATS } from '../../documents/formats.js';
-import { renderQrSheet, renderQrSheetDocx } from '../../documents/qr-sheet-document.js';
+import type { QrSheetInput } from '../../documents/qr-sheet-document.js';
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { presentMeeting } from '../meetings/presenter.js';
@@ -38,8 +38,16 @@ export async function phoneFormRoutes(app: App): Promise<void> {
 
   // The sheet is how codes are issued: they exist only in the file (PDF, or DOCX to print from Word).
   const sheetFormats = {
-    pdf: { type: 'application/pdf', render: renderQrSheet },
-    docx: { type: DOCUMENT_FORMATS.docx.type, render: renderQrSheetDocx },
+    pdf: {
+      type: 'application/pdf',
+      render: async (input: QrSheetInput) =>
+        (await import('../../documents/qr-sheet-document.js')).renderQrSheet(input),
+    },
+    docx: {
+      type: DOCUMENT_FORMATS.docx.type,
+      render: async (input: QrSheetInput) =>
+        (await import('../../documents/qr-sheet-document.js')).renderQrSheetDocx(input),
+    },
   } as const;
   for (const format of ['pdf', 'docx'] as const) {
     app.post(

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS } from '../../contract/organizations.js';
 import type { PlanProgress, ProgressRow } from '../../contract/progress.js';
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 
 const YES = 'Có';
 
@@ -32,7 +32,7 @@ const COLUMNS: { header: string; width: number; value: (row: ProgressRow) => str
  * Values only, no formulas: organization names are user text (QUALITY S2).
  */
 export async function progressWorkbook(progress: PlanProgress): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet('Tiến độ');
   const { plan } = progress;
   const planName = [plan.number && `Số ${plan.number}-${plan.symbol}`, plan.title].filter(Boolean).join(' ');

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { ReportDetail } from '../../contract/reports.js';
 import { figureRows, opinionRows, type ReportDocumentInput } from '../../documents/report-document.js';
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { REPORT_STATE_LABELS } from '../../domain/reports.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 import type { DocumentNames } from '../organizations/document-names.js';
 import type { OrganizationNode } from './context.js';
 
@@ -39,7 +39,7 @@ export function reportDocumentInput(
  * Values only, never formulas: organization names are user text (QUALITY S2).
  */
 export async function reportWorkbook(detail: ReportDetail): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const figures = workbook.addWorksheet('Số liệu');
   figures.addRow([`Báo cáo: ${detail.organization.name}`]);
   figures.addRow([`Hạn nộp: ${formatVietnameseDate(detail.dueOn)}`]);

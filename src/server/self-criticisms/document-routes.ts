@@ -1,8 +1,6 @@
-import JSZip from 'jszip';
 import { z } from 'zod';
 import { idParams, idSchema } from '../../contract/common.js';
 import { planWorkplaceParams } from '../../contract/plans.js';
-import { renderDocx } from '../../documents/docx.js';
 import { attachmentDisposition } from '../../documents/filename.js';
 import { DOCUMENT_FORMATS } from '../../documents/formats.js';
 import { buildSelfCriticismDocument } from '../../documents/self-criticism-document.js';
@@ -45,6 +43,10 @@ function uniqueNames(stems: string[]): string[] {
 }
 
 async function workplaceZip(workplace: WorkplaceReports): Promise<Buffer> {
+  const [{ default: JSZip }, { renderDocx }] = await Promise.all([
+    import('jszip'),
+    import('../../documents/docx.js'),
+  ]);
   const zip = new JSZip();
   const names = uniqueNames(workplace.reports.map(({ report }) => reportFileStem(report.fullName)));
   for (const [index, { report }] of workplace.reports.entries()) {

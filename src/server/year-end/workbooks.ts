@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS } from '../../contract/organizations.js';
 import type { YearEndHeader, YearEndMember, YearEndOrganization } from '../../contract/year-end.js';
 import { writeXlsx } from '../../documents/xlsx-cells.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { DEADLINE_STANDING_LABELS, PARTICIPATION_LABELS, TEMPLATE_LABELS } from '../../domain/year-end.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 
 interface Column<Row> {
   header: string;
@@ -75,7 +75,7 @@ async function workbookOf<Row>(
   columns: Column<Row>[],
   rows: readonly Row[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   const { plan } = header;
   const planName = [plan.number && `Số ${plan.number}-${plan.symbol}`, plan.title].filter(Boolean).join(' ');

@@ -1,0 +1,112 @@
+import { existsSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { BackupError } from './errors.js';
+
+/**
+ * R2: the embedded database belongs to the one server process that opened it (a second opener
+ * would corrupt it), so `npm run backup` asks that process for the copy through a Unix socket in
+ * DATA_DIR (mode 0600: only the account running the server reaches it). The copy is PGlite's
+ * `dumpDataDir`, taken between two statements (PGlite runs one at a time): the files and the
+ * write-ahead log as of that instant, which PostgreSQL opens like after a power cut — every
+ * committed transaction in, nothing half-written.
+ */
+export function controlSocketPath(dataDir: string): string {
+  return join(dataDir, 'pglite-control.sock');
+}
+
+interface Request {
+  command: 'backup';
+  file: string;
+}
+type Reply = { ok: true; bytes: number } | { ok: false; message: string };
+
+/** Writes the gzip tar of the whole data directory to `file` (through a temporary name). */
+export async function dumpPglite(client: PGlite, file: string): Promise<number> {
+  // Pages on disk as of now: only what runs between this and the copy is replayed from the log
+  // when the copy opens (a sequence replayed from the log would jump ahead by up to 32).
+  await client.exec('checkpoint');
+  const dump = await client.dumpDataDir('gzip');
+  const bytes = Buffer.from(await dump.arrayBuffer());
+  const partial = `${file}.partial`;
+  try {
+    writeFileSync(partial, bytes, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new BackupError(`Không ghi được tệp sao lưu ${file}: ${(error as Error).message}`);
+  }
+  return bytes.length;
+}
+
+/** The running server's side: answers backup requests until the database closes. */
+export async function serveControlSocket(client: PGlite, dataDir: string): Promise<() => Promise<void>> {
+  const path = controlSocketPath(dataDir);
+  // A socket file left by a killed server: this process holds the data directory's lock now.
+  if (existsSync(path)) unlinkSync(path);
+  const server: Server = createServer((socket) => {
+    let input = '';
+    socket.setEncoding('utf8');
+    socket.on('error', () => socket.destroy());
+    socket.on('data', (chunk: string) => {
+      input += chunk;
+      if (!input.includes('\n') && input.length < 10_000) return;
+      socket.removeAllListeners('data');
+      answer(input.split('\n')[0] ?? '').then((reply) => socket.end(`${JSON.stringify(reply)}\n`));
+    });
+  });
+  const answer = async (line: string): Promise<Reply> => {
+    try {
+      const request = JSON.parse(line) as Request;
+      if (request.command !== 'backup' || typeof request.file !== 'string') {
+        return { ok: false, message: 'Yêu cầu không hợp lệ.' };
+      }
+      return { ok: true, bytes: await dumpPglite(client, request.file) };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ path, readableAll: false, writableAll: false }, () => resolve());
+  });
+  server.unref();
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      rmSync(path, { force: true });
+    });
+}
+
+/** `npm run backup`'s side: asks the server running on `dataDir` for a copy into `file`. */
+export function requestBackup(dataDir: string, file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(controlSocketPath(dataDir));
+    let output = '';
+    socket.setEncoding('utf8');
+    socket.on('connect', () =>
+      socket.write(`${JSON.stringify({ command: 'backup', file } satisfies Request)}\n`),
+    );
+    socket.on('data', (chunk: string) => {
+      output += chunk;
+    });
+    socket.on('error', (error) =>
+      reject(
+        new BackupError(
+          `Máy chủ đang dùng cơ sở dữ liệu nhúng nhưng không trả lời yêu cầu sao lưu (${error.message}). ` +
+            'Hãy khởi động lại máy chủ bằng phiên bản mới rồi thử lại, hoặc dừng máy chủ rồi sao lưu.',
+        ),
+      ),
+    );
+    socket.on('end', () => {
+      try {
+        const reply = JSON.parse(output) as Reply;
+        if (reply.ok) resolve(reply.bytes);
+        else reject(new BackupError(`Máy chủ không sao lưu được: ${reply.message}`));
+      } catch {
+        reject(new BackupError('Máy chủ trả lời yêu cầu sao lưu không đúng dạng.'));
+      }
+    });
+  });
+}
