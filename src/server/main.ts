@@ -87,6 +87,9 @@ function stopper(app: App, database: Database): (signal: string) => void {
     if (stopping) return;
     stopping = true;
     console.log(`Nhận tín hiệu ${signal}: đang dừng máy chủ, chờ các yêu cầu đang xử lý…`);
+    // No new connection from here on (app.close() would stop listening only after its hooks ran);
+    // Fastify's own close then finds the server closed, which it expects.
+    app.server.close();
     setTimeout(() => {
       console.error(`Máy chủ không dừng được sau ${STOP_DEADLINE_MS / 1000} giây: buộc thoát.`);
       process.exit(1);
