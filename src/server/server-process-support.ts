@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, queryRows } from '../db/client.js';
+import { loadPgliteSnapshot } from '../db/pglite-snapshot.js';
 import { feedbackCodes } from '../db/schema/index.js';
 import { buildApp } from './app.js';
 import { TEST_FORM_CODE_SECRET, testConfig } from './config.js';
@@ -98,11 +99,17 @@ export async function serverDatabase(kind: 'pglite' | 'postgres', prefix: string
   const dataDir = mkdtempSync(join(tmpdir(), `tuphebinh-${prefix}-`));
   if (kind === 'pglite') {
     const env = { DATA_DIR: dataDir, DATABASE_URL: undefined, DEMO_DATA: 'off' };
+    // The first opening starts from the migrated snapshot of the test run (seconds saved).
+    let snapshot = process.env.TEST_PGLITE_SNAPSHOT;
     return {
       kind,
       env,
       dataDir,
-      open: () => openServerDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined }),
+      open: () => {
+        const options = snapshot ? { snapshot: loadPgliteSnapshot(snapshot) } : {};
+        snapshot = undefined;
+        return openServerDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined }, options);
+      },
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
@@ -147,9 +154,13 @@ export interface FormLoad {
 
 /**
  * A meeting (meetings/test-support's `prepareMeeting`) with `codeCount` codes and its form
- * window open for two hours, written in this process before any server starts on the database.
+ * window open for two hours (unless told not to), written in this process before any server starts on the database.
  */
-export async function prepareFormLoad(database: ServerDatabase, codeCount: number): Promise<FormLoad> {
+export async function prepareFormLoad(
+  database: ServerDatabase,
+  codeCount: number,
+  options: { openWindow?: boolean } = {},
+): Promise<FormLoad> {
   const opened = await database.open();
   const app = await buildApp({
     config: testConfig({ DATA_DIR: database.dataDir }),
@@ -174,9 +185,12 @@ export async function prepareFormLoad(database: ServerDatabase, codeCount: numbe
         })),
       );
     }
-    const window = await meeting.committee.post(`/api/v1/meetings/${meeting.meetingId}/form-window/open`, {
-      endsAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
-    });
+    const window =
+      options.openWindow === false
+        ? { statusCode: 200, body: '' }
+        : await meeting.committee.post(`/api/v1/meetings/${meeting.meetingId}/form-window/open`, {
+            endsAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
+          });
     if (window.statusCode !== 200) throw new Error(`opening the window failed: ${window.body}`);
     const members = [
       { username: 'dangvien.a', password: TEST_PASSWORD, selfCriticismId: meeting.members.a.selfCriticismId },
