@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const databaseTests = ['src/server/**/*.test.ts', 'src/db/**/*.test.ts'];
+/** Tests only PostgreSQL can run (several server processes on one database): the postgres project's alone. */
+const postgresOnlyTests = '**/*.postgres.test.ts';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const projects: TestProjectInlineConfiguration[] = [
@@ -15,6 +17,7 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'pglite',
       include: databaseTests,
+      exclude: [...configDefaults.exclude, postgresOnlyTests],
       env: { TEST_DB: 'pglite' },
       globalSetup: ['test/global-setup.ts'],
       testTimeout: 30_000,

@@ -7,6 +7,7 @@ import { type Config, readConfig } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERNAMES, formatDemoAccounts } from './demo/accounts.js';
 import { hasDemoAccounts, loadDemo } from './demo/load.js';
 import type { App } from './http/types.js';
+import { assertCodeKeyShared, CodeKeyMismatchError, loadCodeKey } from './phone-forms/codes.js';
 import { scheduleAnonymitySweep } from './phone-forms/sweep.js';
 import { DataDirBusyError, openServerDatabase } from './server-database.js';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   let app: App | undefined;
   try {
     await prepareData(database, config);
+    await assertCodeKeyShared(database.db, await loadCodeKey(config));
     app = await buildApp({ config, db: database.db });
     scheduleAnonymitySweep(app);
     await app.listen({ host: config.HOST, port: config.PORT });
@@ -87,6 +89,9 @@ function stopper(app: App, database: Database): (signal: string) => void {
     if (stopping) return;
     stopping = true;
     console.log(`Nhận tín hiệu ${signal}: đang dừng máy chủ, chờ các yêu cầu đang xử lý…`);
+    // No new connection from here on (app.close() would stop listening only after its hooks ran);
+    // Fastify's own close then finds the server closed, which it expects.
+    app.server.close();
     setTimeout(() => {
       console.error(`Máy chủ không dừng được sau ${STOP_DEADLINE_MS / 1000} giây: buộc thoát.`);
       process.exit(1);
@@ -123,6 +128,7 @@ function describeFailure(error: unknown): string {
   if (code === 'ECONNREFUSED') {
     return 'Không khởi động được máy chủ: không kết nối được PostgreSQL tại DATABASE_URL. Kiểm tra máy chủ cơ sở dữ liệu đang chạy.';
   }
+  if (error instanceof CodeKeyMismatchError) return `Không khởi động được máy chủ: ${error.message}`;
   if (error instanceof DataDirBusyError) return `Không khởi động được máy chủ: ${error.message}`;
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `Không khởi động được máy chủ:\n${detail}`;

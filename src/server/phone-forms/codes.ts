@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { settings } from '../../db/schema/index.js';
 import { codeFromBytes } from '../../domain/phone-codes.js';
 import type { Config } from '../config.js';
 
@@ -44,5 +47,29 @@ export function newCode(): string {
   for (;;) {
     const code = codeFromBytes(randomBytes(32));
     if (code) return code;
+  }
+}
+
+/** The settings row that records which key the database's codes were made with. */
+export const CODE_KEY_CHECK_SETTING = 'form-code-key-check';
+
+export class CodeKeyMismatchError extends Error {}
+
+/**
+ * Several servers on one database must hash codes with the same key, or a code printed by one is
+ * unknown to the other. The first server to start records a check value of its key (an HMAC of a
+ * fixed text: it tells nothing about the key); a server whose key gives another value refuses to
+ * start, saying what to do.
+ */
+export async function assertCodeKeyShared(db: Db, key: Buffer): Promise<void> {
+  const check = createHmac('sha256', key).update('tuphebinh form-code key check', 'utf8').digest('hex');
+  await db.insert(settings).values({ key: CODE_KEY_CHECK_SETTING, value: { check } }).onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, CODE_KEY_CHECK_SETTING));
+  if ((row?.value as { check?: unknown } | undefined)?.check !== check) {
+    throw new CodeKeyMismatchError(
+      'khóa mã phiếu điện thoại của máy chủ này khác với khóa đã dùng cho cơ sở dữ liệu, nên mã đã in sẽ ' +
+        'không dùng được ở máy chủ này. Khi nhiều máy chủ dùng chung một cơ sở dữ liệu, hãy đặt cùng một ' +
+        'FORM_CODE_SECRET cho mọi máy chủ (hoặc chép cùng tệp DATA_DIR/form-code.key).',
+    );
   }
 }
