@@ -43,6 +43,7 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
   },
   { method: 'DELETE', path: '/sessions/current', anonymous: true },
   { method: 'GET', path: '/me' },
+  { method: 'GET', path: '/me/tasks' },
   {
     method: 'PUT',
     path: '/me/password',
