@@ -23,6 +23,15 @@ export const me = z.object({
   /** Two-factor sign-in is required of this account's roles and is not set up yet: only set-up pages open. */
   mustEnrollSecondFactor: z.boolean(),
   roles: z.array(roleGrant),
+  /** What the person is beyond their role grants; the menu is built from all of it. */
+  capacities: z.object({
+    /** On a roster as a party member: writes their own self-criticism. */
+    partyMember: z.boolean(),
+    /** On a roster as a non-member: invited to their workplace's meetings. */
+    nonMember: z.boolean(),
+    /** Secretary or chair of at least one meeting. */
+    keepsMeetings: z.boolean(),
+  }),
 });
 export type Me = z.infer<typeof me>;
 

@@ -103,7 +103,7 @@ describe('tasksFrom', () => {
       ['compilation', 'meeting-hold', 'meeting-schedule', 'minutes-sign', 'reports-review'].sort(),
     );
     const schedule = list.find((item) => item.kind === 'meeting-schedule')!;
-    expect(schedule.detail).toContain('phải họp xong trước ngày 16/11/2026');
+    expect(schedule.detail).toContain('họp chậm nhất ngày 15/11/2026');
     expect(taskHref(schedule.link)).toBe('/ke-hoach/p1/co-quan/w1/hop');
     expect(list.find((item) => item.kind === 'reports-review')?.title).toBe(
       'Xem xét 2 bản tự phê bình đang chờ',

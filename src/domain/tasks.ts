@@ -6,15 +6,14 @@
  * Days are ISO yyyy-mm-dd days in Vietnam, so comparing strings compares days.
  */
 import { formatVietnameseDate } from './dates.js';
-import { addDays } from './reports.js';
 
 /** Who the task is for: the home page groups tasks by it. */
 export type TaskAudience = 'member' | 'committee' | 'board' | 'masses';
 
 export const TASK_AUDIENCE_LABELS: Record<TaskAudience, string> = {
-  member: 'Đảng viên',
-  committee: 'Cấp ủy',
-  board: 'Theo dõi cấp dưới',
+  member: 'Việc của đảng viên',
+  committee: 'Việc của cấp ủy',
+  board: 'Theo dõi cấp dưới, báo cáo lên trên',
   masses: 'Cuộc họp và góp ý',
 };
 
@@ -133,6 +132,8 @@ export interface OwnOrganizationReportFact {
   organizationName: string;
   dueOn: string;
   submitted: boolean;
+  /** The issuer's report upward, compiled by its organization board. */
+  upward?: boolean;
 }
 
 /** A child's report due to an organization the person leads: late, missing or not yet due. */
@@ -353,7 +354,7 @@ function cellTasks(facts: TaskFacts, today: string): Task[] {
           kind: 'meeting-schedule',
           audience: 'committee',
           title: 'Lên lịch buổi tự phê bình và phê bình',
-          detail: `${where}; phải họp xong trước ngày ${formatVietnameseDate(addDays(place.meetingsDueOn, 1))}`,
+          detail: `${where}; họp chậm nhất ngày ${formatVietnameseDate(place.meetingsDueOn)}`,
           link: meetingPage,
           dueOn: place.meetingsDueOn,
         }),
@@ -401,7 +402,7 @@ function cellTasks(facts: TaskFacts, today: string): Task[] {
       task(today, {
         key: `report:${report.planId}:${report.organizationId}`,
         kind: 'report-submit',
-        audience: 'committee',
+        audience: report.upward ? 'board' : 'committee',
         title: 'Gửi báo cáo kết quả lên cấp trên',
         detail: `${report.organizationName}, kế hoạch năm ${report.planYear}`,
         link: { page: 'report', planId: report.planId, organizationId: report.organizationId },
@@ -462,6 +463,25 @@ function remediationTasks(facts: TaskFacts, today: string): Task[] {
   );
 }
 
+const KIND_ORDER: readonly TaskKind[] = [
+  'self-criticism-write',
+  'self-criticism-returned',
+  'self-criticism-submitted',
+  'self-criticism-accepted',
+  'reports-review',
+  'meeting-schedule',
+  'meeting-keep',
+  'meeting-hold',
+  'meeting-attend',
+  'phone-window',
+  'minutes-sign',
+  'compilation',
+  'report-submit',
+  'child-report',
+  'concern-answer',
+  'remediation-follow',
+];
+
 /** Late first, then the nearest deadline, then what has none; what is done last. */
 export function compareTasks(a: Task, b: Task): number {
   if (a.done !== b.done) return a.done ? 1 : -1;
@@ -471,6 +491,9 @@ export function compareTasks(a: Task, b: Task): number {
     if (b.dueOn === null) return -1;
     return a.dueOn < b.dueOn ? -1 : 1;
   }
+  // Same day: in the order the process runs (write the report before going to the meeting).
+  const byKind = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+  if (byKind !== 0) return byKind;
   return a.title.localeCompare(b.title, 'vi');
 }
 

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { changePasswordBody, loginBody, type Me, me } from '../../contract/auth.js';
 import { okBody } from '../../contract/common.js';
-import { accounts, organizations, roleAssignments } from '../../db/schema/index.js';
+import { accounts, meetings, organizations, people, roleAssignments } from '../../db/schema/index.js';
 import { passwordWeakness } from '../../domain/password-policy.js';
 import type { Role } from '../../domain/roles.js';
 import { recordAudit } from '../audit/record.js';
@@ -162,5 +162,27 @@ async function describeAccount(app: App, accountId: string): Promise<Me> {
     mustChangePassword: account.mustChangePassword,
     mustEnrollSecondFactor: await mustEnrollSecondFactor(app.db, accountId),
     roles: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+    capacities: await capacitiesOf(app, account.id, account.personId),
+  };
+}
+
+/** Whether the account's person is a party member or a non-member on a roster, and whether it keeps meetings. */
+async function capacitiesOf(app: App, accountId: string, personId: string | null): Promise<Me['capacities']> {
+  const [person] = personId
+    ? await app.db
+        .select({ isPartyMember: people.isPartyMember, erasedAt: people.erasedAt })
+        .from(people)
+        .where(eq(people.id, personId))
+    : [];
+  const [kept] = await app.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(or(eq(meetings.secretaryAccountId, accountId), eq(meetings.chairAccountId, accountId)))
+    .limit(1);
+  const onRoster = person !== undefined && person.erasedAt === null;
+  return {
+    partyMember: onRoster && person.isPartyMember,
+    nonMember: onRoster && !person.isPartyMember,
+    keepsMeetings: kept !== undefined,
   };
 }

@@ -270,7 +270,8 @@ async function reportFacts(db: DbOrTx, actor: Actor) {
       );
       const row = (id: string) => rows.find((candidate) => candidate.organizationId === id);
       const year = reporting.plan.year;
-      if (mayWriteReport(actor, organization.path, isUpwardReport(organization.id, reporting.plan))) {
+      const upward = isUpwardReport(organization.id, reporting.plan);
+      if (mayWriteReport(actor, organization.path, upward)) {
         const mine = row(organization.id);
         own.push({
           planId,
@@ -279,6 +280,7 @@ async function reportFacts(db: DbOrTx, actor: Actor) {
           organizationName: organization.name,
           dueOn: mine?.dueOn ?? node.own.dueOn,
           submitted: mine?.status === 'submitted',
+          upward,
         });
       }
       for (const child of node.children) {
