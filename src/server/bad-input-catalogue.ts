@@ -46,6 +46,12 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
   { method: 'GET', path: '/me/tasks' },
   {
     method: 'PUT',
+    path: '/me/email',
+    body: () => ({ email: 'ten@coquan.gov.vn' }),
+    bad: { in: 'body', field: 'email', value: 'khong-phai-thu' },
+  },
+  {
+    method: 'PUT',
     path: '/me/password',
     body: () => ({ currentPassword: 'x', newPassword: 'y' }),
     bad: { in: 'body', field: 'newPassword', value: 5 },

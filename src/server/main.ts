@@ -9,6 +9,7 @@ import { hasDemoAccounts, loadDemo } from './demo/load.js';
 import type { App } from './http/types.js';
 import { scheduleAnonymitySweep } from './phone-forms/sweep.js';
 import { DataDirBusyError, openServerDatabase } from './server-database.js';
+import { scheduleReminders } from './tasks/reminders.js';
 
 /** R6: two instances starting on one empty PostgreSQL database fill it once, not twice. */
 const INITIAL_DATA_LOCK_KEY = 727_002;
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     await prepareData(database, config);
     app = await buildApp({ config, db: database.db });
     scheduleAnonymitySweep(app);
+    scheduleReminders(app);
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (error) {
     await app?.close();
