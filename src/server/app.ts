@@ -48,6 +48,7 @@ import { reportRoutes } from './reports/routes.js';
 import { selfCriticismDocumentRoutes } from './self-criticisms/document-routes.js';
 import { selfCriticismRoutes } from './self-criticisms/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { taskRoutes } from './tasks/routes.js';
 import { workplaceRoutes } from './workplaces/routes.js';
 import { writtenFeedbackRoutes } from './written-feedback/routes.js';
 import { yearEndRoutes } from './year-end/routes.js';
@@ -133,6 +134,7 @@ export async function buildApp({
       await accountRoutes(typed);
       await auditRoutes(typed);
       await settingsRoutes(typed);
+      await taskRoutes(typed);
       await progressRoutes(typed);
       await concernRoutes(typed);
       await planRoutes(typed);

@@ -43,6 +43,13 @@ const FOUNDATION_TO_SELF_CRITICISM: Endpoint[] = [
   },
   { method: 'DELETE', path: '/sessions/current', anonymous: true },
   { method: 'GET', path: '/me' },
+  { method: 'GET', path: '/me/tasks' },
+  {
+    method: 'PUT',
+    path: '/me/email',
+    body: () => ({ email: 'ten@coquan.gov.vn' }),
+    bad: { in: 'body', field: 'email', value: 'khong-phai-thu' },
+  },
   {
     method: 'PUT',
     path: '/me/password',

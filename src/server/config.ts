@@ -29,6 +29,15 @@ const configSchema = z.object({
   FORM_CODE_SECRET: z.string().min(32, { message: 'FORM_CODE_SECRET cần ít nhất 32 ký tự.' }).optional(),
   /** The address people reach the server at (printed in the QR codes); else the request's own origin. */
   PUBLIC_URL: z.string().url().optional(),
+  /** The SMTP server the daily reminder digests go through (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://.' })
+    .optional(),
+  /** The sender of the digests. */
+  MAIL_FROM: z.string().min(3).default('Tự phê bình <khong-tra-loi@localhost>'),
+  /** Digests go out from this hour of the day in Vietnam (0–23), at most one a day per person. */
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof configSchema>;

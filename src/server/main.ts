@@ -10,6 +10,7 @@ import type { App } from './http/types.js';
 import { assertCodeKeyShared, CodeKeyMismatchError, loadCodeKey } from './phone-forms/codes.js';
 import { scheduleAnonymitySweep } from './phone-forms/sweep.js';
 import { DataDirBusyError, openServerDatabase } from './server-database.js';
+import { scheduleReminders } from './tasks/reminders.js';
 
 /** R6: two instances starting on one empty PostgreSQL database fill it once, not twice. */
 const INITIAL_DATA_LOCK_KEY = 727_002;
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     await assertCodeKeyShared(database.db, await loadCodeKey(config));
     app = await buildApp({ config, db: database.db });
     scheduleAnonymitySweep(app);
+    scheduleReminders(app);
     await app.listen({ host: config.HOST, port: config.PORT });
   } catch (error) {
     await app?.close();

@@ -8,6 +8,7 @@ import { PATHS } from './paths.js';
 import { Shell } from './Shell.js';
 import { SessionProvider, useMeQuery } from './session.js';
 
+const TasksPage = lazy(() => import('./pages/TasksPage.js'));
 const TreePage = lazy(() => import('./pages/TreePage.js'));
 const OrganizationPage = lazy(() => import('./pages/OrganizationPage.js'));
 const WorkplacePage = lazy(() => import('./pages/WorkplacePage.js'));
@@ -76,6 +77,7 @@ export function App() {
       <Shell>
         <Suspense fallback={<Loading />}>
           <Routes>
+            <Route path={PATHS.tasks} element={<TasksPage />} />
             <Route path={PATHS.tree} element={<TreePage />} />
             <Route path="/to-chuc/:id" element={<OrganizationPage />} />
             <Route path="/co-quan/:id" element={<WorkplacePage />} />
@@ -106,7 +108,7 @@ export function App() {
             <Route path={PATHS.yearEnd} element={<YearEndPage />} />
             <Route path={PATHS.reports} element={<ReportsPage />} />
             <Route path="/bao-cao/:planId/:organizationId" element={<ReportPage />} />
-            <Route path={PATHS.login} element={<Navigate to={PATHS.tree} replace />} />
+            <Route path={PATHS.login} element={<Navigate to={PATHS.tasks} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>
         </Suspense>

@@ -1,41 +1,36 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, type Role } from '../domain/roles.js';
+import { type MenuKey, menuFor } from '../domain/menu.js';
+import { ROLE_LABELS } from '../domain/roles.js';
 import { api } from './api.js';
+import { TaskBell } from './components/task-bell.js';
+import { TASKS_KEY } from './components/task-queries.js';
 import { PATHS } from './paths.js';
 import { ME_KEY, useMe } from './session.js';
 
-interface NavItem {
-  label: string;
-  to: string;
-  roles?: Role[];
-}
-
-const NAV: NavItem[] = [
-  { label: 'Cây tổ chức', to: PATHS.tree },
-  { label: 'Bản tự phê bình của tôi', to: PATHS.mySelfCriticisms, roles: ['member'] },
-  { label: 'Ý kiến góp ý về tôi', to: PATHS.myCompiledPoints, roles: ['member'] },
-  { label: 'Cuộc họp của tôi', to: PATHS.myMeetings },
-  { label: 'Góp ý bằng văn bản', to: PATHS.onlineFeedback },
-  { label: 'Kế hoạch khắc phục', to: PATHS.myRemediation, roles: ['member', 'masses'] },
-  { label: 'Kế hoạch', to: PATHS.plans, roles: ['administrator', 'organization-board', 'committee'] },
-  {
-    label: 'Khó khăn, vướng mắc',
-    to: PATHS.concerns,
-    roles: ['administrator', 'organization-board', 'committee'],
-  },
-  { label: 'Báo cáo', to: PATHS.reports, roles: ['administrator', 'organization-board', 'committee'] },
-  { label: 'Tổng kết năm', to: PATHS.yearEnd, roles: ['administrator', 'organization-board', 'committee'] },
-  { label: 'Tìm nhân sự', to: PATHS.people, roles: ['administrator', 'organization-board', 'committee'] },
-  { label: 'Tài khoản và vai trò', to: PATHS.accounts, roles: ['administrator'] },
-  { label: 'Nhật ký thay đổi', to: PATHS.audit, roles: ['administrator'] },
-  { label: 'Cài đặt', to: PATHS.settings, roles: ['administrator'] },
-  { label: 'Đổi mật khẩu', to: PATHS.changePassword },
-  { label: 'Bảo mật tài khoản', to: PATHS.accountSecurity },
-];
+/** Where each menu entry leads (the entries themselves, and who sees them, are in domain/menu.ts). */
+const MENU_PATHS: Record<MenuKey, string> = {
+  tasks: PATHS.tasks,
+  tree: PATHS.tree,
+  'my-self-criticisms': PATHS.mySelfCriticisms,
+  'my-compiled-points': PATHS.myCompiledPoints,
+  'my-meetings': PATHS.myMeetings,
+  'online-feedback': PATHS.onlineFeedback,
+  'my-remediation': PATHS.myRemediation,
+  plans: PATHS.plans,
+  concerns: PATHS.concerns,
+  reports: PATHS.reports,
+  'year-end': PATHS.yearEnd,
+  people: PATHS.people,
+  accounts: PATHS.accounts,
+  audit: PATHS.audit,
+  settings: PATHS.settings,
+  'change-password': PATHS.changePassword,
+  'account-security': PATHS.accountSecurity,
+};
 
 export function Shell({ children, minimal = false }: { children: ReactNode; minimal?: boolean }) {
   const me = useMe();
@@ -43,8 +38,15 @@ export function Shell({ children, minimal = false }: { children: ReactNode; mini
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const held = new Set(me.roles.map((grant) => grant.role));
-  const items = NAV.filter((item) => !item.roles || item.roles.some((role) => held.has(role)));
+  const items = menuFor(
+    me.roles.map((grant) => grant.role),
+    me.capacities,
+  ).map((entry) => ({ label: entry.label, to: MENU_PATHS[entry.key] }));
+  // A page visited may have changed what is due: the bell asks again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
+  useEffect(() => {
+    if (!minimal) void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
+  }, [location.pathname, minimal, queryClient]);
 
   const signOut = async () => {
     try {
@@ -73,6 +75,7 @@ export function Shell({ children, minimal = false }: { children: ReactNode; mini
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!minimal && <TaskBell />}
             <Text
               size="sm"
               visibleFrom="sm"

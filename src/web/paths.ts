@@ -1,7 +1,9 @@
 /** Vietnamese paths: what users see in the address bar. */
 export const PATHS = {
   login: '/dang-nhap',
-  tree: '/',
+  /** The home page of every signed-in person: "Việc cần làm". */
+  tasks: '/',
+  tree: '/cay-to-chuc',
   organization: (id: string) => `/to-chuc/${id}`,
   workplace: (id: string) => `/co-quan/${id}`,
   people: '/nhan-su',

@@ -57,7 +57,7 @@ describe('hostile names in the browser', () => {
     for (const payload of PAYLOADS) {
       await page.getByText(payload, { exact: true }).first().waitFor();
     }
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${server.baseUrl}/cay-to-chuc`);
     await page.getByText(PAYLOADS[0]!, { exact: true }).first().waitFor();
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
 import { people } from './people.js';
@@ -17,6 +29,8 @@ export const accounts = pgTable(
       .references(() => organizations.id, { onDelete: 'restrict' }),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Where the daily reminder digest goes (set by the person); null: no e-mail. */
+    email: text('email'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
@@ -25,7 +39,30 @@ export const accounts = pgTable(
   (table) => [
     index('accounts_home_organization_idx').on(table.homeOrganizationId),
     check('accounts_username_lowercase', sql`${table.username} = lower(${table.username})`),
+    check(
+      'accounts_email_sane',
+      sql`${table.email} is null or (${table.email} ~ '^[^@\s]+@[^@\s]+$' and length(${table.email}) <= 254)`,
+    ),
   ],
+);
+
+/**
+ * One e-mail digest of tasks per person and day (Vietnam's day): the primary key is what keeps a
+ * second one from going out, whichever server instance tries. The row is written before sending
+ * and removed again when sending fails, so the next run tries once more.
+ */
+export const reminderDigests = pgTable(
+  'reminder_digests',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    /** The tasks the digest told about (their keys), for the record. */
+    taskKeys: jsonb('task_keys').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.sentOn] })],
 );
 
 export const roleAssignments = pgTable(

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { changePasswordBody, loginBody, type Me, me } from '../../contract/auth.js';
+import { eq, or } from 'drizzle-orm';
+import { changePasswordBody, emailBody, loginBody, type Me, me } from '../../contract/auth.js';
 import { okBody } from '../../contract/common.js';
-import { accounts, organizations, roleAssignments } from '../../db/schema/index.js';
+import { accounts, meetings, organizations, people, roleAssignments } from '../../db/schema/index.js';
 import { passwordWeakness } from '../../domain/password-policy.js';
 import type { Role } from '../../domain/roles.js';
 import { recordAudit } from '../audit/record.js';
@@ -21,6 +21,7 @@ import {
 } from './trusted-devices.js';
 
 export async function authRoutes(app: App): Promise<void> {
+  await emailRoutes(app);
   const timeouts = () => ({
     idleMinutes: app.config.SESSION_IDLE_MINUTES,
     maxHours: app.config.SESSION_MAX_HOURS,
@@ -142,6 +143,38 @@ export async function authRoutes(app: App): Promise<void> {
   );
 }
 
+/** The person's own address for the daily reminder digest (issue 15). */
+async function emailRoutes(app: App): Promise<void> {
+  app.put(
+    '/me/email',
+    {
+      schema: {
+        tags: ['Phiên đăng nhập'],
+        summary: 'Đặt hoặc bỏ địa chỉ thư điện tử nhận thư nhắc việc',
+        body: emailBody,
+        response: { 200: me },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const email = request.body.email === '' ? null : request.body.email;
+      await app.db.transaction(async (tx) => {
+        const [account] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId));
+        if (!account) throw new AppError('unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
+        await tx.update(accounts).set({ email, updatedAt: new Date() }).where(eq(accounts.id, account.id));
+        await recordAudit(tx, actor, {
+          action: 'account.email_changed',
+          targetType: 'account',
+          targetId: account.id,
+          organizationPath: actor.homeOrganizationPath,
+          changes: { email: { from: account.email, to: email } },
+        });
+      });
+      return describeAccount(app, actor.accountId);
+    },
+  );
+}
+
 async function describeAccount(app: App, accountId: string): Promise<Me> {
   const [account] = await app.db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw new AppError('unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
@@ -162,5 +195,28 @@ async function describeAccount(app: App, accountId: string): Promise<Me> {
     mustChangePassword: account.mustChangePassword,
     mustEnrollSecondFactor: await mustEnrollSecondFactor(app.db, accountId),
     roles: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+    email: account.email,
+    capacities: await capacitiesOf(app, account.id, account.personId),
+  };
+}
+
+/** Whether the account's person is a party member or a non-member on a roster, and whether it keeps meetings. */
+async function capacitiesOf(app: App, accountId: string, personId: string | null): Promise<Me['capacities']> {
+  const [person] = personId
+    ? await app.db
+        .select({ isPartyMember: people.isPartyMember, erasedAt: people.erasedAt })
+        .from(people)
+        .where(eq(people.id, personId))
+    : [];
+  const [kept] = await app.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(or(eq(meetings.secretaryAccountId, accountId), eq(meetings.chairAccountId, accountId)))
+    .limit(1);
+  const onRoster = person !== undefined && person.erasedAt === null;
+  return {
+    partyMember: onRoster && person.isPartyMember,
+    nonMember: onRoster && !person.isPartyMember,
+    keepsMeetings: kept !== undefined,
   };
 }

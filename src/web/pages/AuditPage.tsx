@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   'account.updated': 'Sửa tài khoản',
   'account.password_reset': 'Đặt lại mật khẩu',
   'account.password_changed': 'Đổi mật khẩu',
+  'account.email_changed': 'Đổi địa chỉ nhận thư nhắc việc',
   'role.granted': 'Giao vai trò',
   'role.revoked': 'Bỏ vai trò',
   'organization.created': 'Tạo tổ chức',
