@@ -171,6 +171,8 @@ async function serveWebApp(app: App): Promise<void> {
   app.get('/phieu', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
   );
+  // Browsers still ask for /favicon.ico where a page names no icon (a PDF, a JSON answer).
+  app.get('/favicon.ico', QUIET, (_request, reply) => reply.type('image/svg+xml').sendFile('favicon.svg'));
   app.get('/giam-sat', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('giam-sat.html'),
   );

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import './card-table.css';
+import { createTheme, MantineProvider, PasswordInput } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,7 +11,16 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { ApiError } from './api.js';
 
-const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm' });
+const theme = createTheme({
+  primaryColor: 'red',
+  defaultRadius: 'sm',
+  components: {
+    // Mantine's own label is English ("Toggle password visibility").
+    PasswordInput: PasswordInput.extend({
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn mật khẩu' } },
+    }),
+  },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {
