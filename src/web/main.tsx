@@ -17,7 +17,7 @@ const theme = createTheme({
   components: {
     // Mantine's own label is English ("Toggle password visibility").
     PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn mật khẩu' } },
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn các ký tự đã gõ' } },
     }),
   },
 });
