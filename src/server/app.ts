@@ -54,6 +54,8 @@ import { yearEndRoutes } from './year-end/routes.js';
 z.config(z.locales.vi());
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The user guide's pictures (docs/guide/anh), written by the browser tests. */
+export const GUIDE_IMAGES = fileURLToPath(new URL('../../docs/guide/anh', import.meta.url));
 
 export interface AppOptions {
   config: Config;
@@ -171,6 +173,12 @@ async function serveWebApp(app: App): Promise<void> {
   app.get('/phieu', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
   );
+  // The user guide's pictures, taken by the browser tests from the demo (test/e2e/guide-screenshots).
+  app.get<{ Params: { name: string } }>('/huong-dan/anh/:name', QUIET, (request, reply) => {
+    const { name } = request.params;
+    if (!/^[a-z0-9-]+\.png$/.test(name)) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile(name, GUIDE_IMAGES);
+  });
   // Browsers still ask for /favicon.ico where a page names no icon (a PDF, a JSON answer).
   app.get('/favicon.ico', QUIET, (_request, reply) => reply.type('image/svg+xml').sendFile('favicon.svg'));
   app.get('/giam-sat', QUIET, (_request, reply) =>

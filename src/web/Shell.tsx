@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Role } from '../domain/roles.js';
 import { api } from './api.js';
+import { chapterForPage } from './guide-content.js';
 import { PATHS } from './paths.js';
 import { ME_KEY, useMe } from './session.js';
 
@@ -80,6 +81,16 @@ export function Shell({ children, minimal = false }: { children: ReactNode; mini
             >
               {me.displayName}
             </Text>
+            <ActionIcon
+              component={Link}
+              to={`${PATHS.guide}#${chapterForPage(location.pathname, [...held])}`}
+              variant="default"
+              radius="xl"
+              aria-label="Hướng dẫn sử dụng"
+              title="Hướng dẫn sử dụng"
+            >
+              ?
+            </ActionIcon>
             <Button variant="light" size="xs" onClick={signOut}>
               Đăng xuất
             </Button>

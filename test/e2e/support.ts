@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { loadPgliteSnapshot } from '../../src/db/pglite-snapshot.js';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
-import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../src/server/demo/accounts.js';
 import { loadDemo } from '../../src/server/demo/load.js';
 import type { App } from '../../src/server/http/types.js';
 
@@ -308,8 +308,13 @@ const VIETNAMESE_SYLLABLE = new RegExp(`^${INITIALS}[aeiouy]{1,3}(?:ch|ng|nh|[cm
  * The words of `text` that are English: written in plain ASCII letters (a word with a Vietnamese
  * mark is Vietnamese), not a Vietnamese syllable, not an abbreviation in capitals, not allowed.
  */
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The demo's user names (admin, chiuy.vp…) are names of accounts, not English. */
+const USER_NAMES = new RegExp(`(?<![\\w.])(?:${DEMO_USERNAMES.map(escaped).join('|')})(?![\\w])`, 'g');
+
 export function englishWords(text: string): string[] {
   const cleaned = text
+    .replace(USER_NAMES, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ')
     .replace(/(?:^|\s)\/\S+/g, ' ');
@@ -330,7 +335,10 @@ export function englishWords(text: string): string[] {
  */
 export async function englishOnPage(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const skipped = (element: Element) => element.closest('[translate="no"], code, kbd, pre') !== null;
+    // Left out: what no one sees or hears (aria-hidden, e.g. Mantine's autosize measuring box) and
+    // text marked as not to translate (user names, codes).
+    const skipped = (element: Element) =>
+      element.closest('[translate="no"], [aria-hidden="true"], code, kbd, pre') !== null;
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

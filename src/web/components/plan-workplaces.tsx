@@ -122,7 +122,7 @@ export function PlanWorkplaces({ planId, organizationId }: { planId: string; org
                     component="button"
                     type="button"
                     onClick={() => setMassesOf(workplace.workplaceId)}
-                    aria-label={`Danh sách quần chúng được tính của ${workplace.workplaceName}`}
+                    aria-label={`${workplace.countedMasses} / ${workplace.allMasses}: danh sách quần chúng được tính của ${workplace.workplaceName}`}
                   >
                     {workplace.countedMasses}
                     <Text span size="xs" c="dimmed">
