@@ -315,6 +315,8 @@ const USER_NAMES = new RegExp(`(?<![\\w.])(?:${DEMO_USERNAMES.map(escaped).join(
 export function englishWords(text: string): string[] {
   const cleaned = text
     .replace(USER_NAMES, ' ')
+    // The date and time patterns shown as placeholders are the notation, not English.
+    .replace(/\b(?:dd\/mm\/yyyy|hh:mm)\b/gi, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ')
     .replace(/(?:^|\s)\/\S+/g, ' ');
