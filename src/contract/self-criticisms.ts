@@ -62,6 +62,8 @@ export const selfCriticismStatusView = z.object({
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   savedAt: z.string(),
+  /** False for a draft made at publishing and never saved since ("Chưa mở"). */
+  opened: z.boolean(),
   /** False for readers above the cell: they see the status, not what the member wrote. */
   contentVisible: z.boolean(),
   version: z.number().int(),

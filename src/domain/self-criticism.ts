@@ -13,6 +13,19 @@ export const SELF_CRITICISM_STATUS_LABELS: Record<SelfCriticismStatus, string> =
   accepted: 'Đã thông qua',
 };
 
+/** A draft nobody has saved since the plan's publishing made it. */
+export const UNOPENED_LABEL = 'Chưa mở';
+
+/** Made at publishing (version 1) and not saved since: the member has not started writing. */
+export function isUnopened(report: { status: SelfCriticismStatus; version: number }): boolean {
+  return report.status === 'draft' && report.version === 1;
+}
+
+/** Its status as shown: "Chưa mở" for a draft not yet started. */
+export function statusLabelOf(report: { status: SelfCriticismStatus; version: number }): string {
+  return isUnopened(report) ? UNOPENED_LABEL : SELF_CRITICISM_STATUS_LABELS[report.status];
+}
+
 /** The member's sections in the seed's order: I.1–I.5 strengths, II shortcomings, III remedies. */
 export const SELF_CRITICISM_SECTIONS = [
   'politicalIdeology',

@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { WEB_DIST_DIR } from '../paths.js';
+import { ROOT, WEB_DIST_DIR } from '../paths.js';
 import { accountRoutes } from './accounts/routes.js';
 import { installPersonalReadAudit } from './audit/personal-reads.js';
 import { auditRoutes } from './audit/routes.js';
@@ -56,6 +56,8 @@ import { yearEndRoutes } from './year-end/routes.js';
 z.config(z.locales.vi());
 
 export const WEB_DIST = WEB_DIST_DIR;
+/** The user guide's pictures (docs/guide/anh), written by the browser tests. */
+export const GUIDE_IMAGES = join(ROOT, 'docs/guide/anh');
 
 export interface AppOptions {
   config: Config;
@@ -174,6 +176,14 @@ async function serveWebApp(app: App): Promise<void> {
   app.get('/phieu', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
   );
+  // The user guide's pictures, taken by the browser tests from the demo (test/e2e/guide-screenshots).
+  app.get<{ Params: { name: string } }>('/huong-dan/anh/:name', QUIET, (request, reply) => {
+    const { name } = request.params;
+    if (!/^[a-z0-9-]+\.png$/.test(name)) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile(name, GUIDE_IMAGES);
+  });
+  // Browsers still ask for /favicon.ico where a page names no icon (a PDF, a JSON answer).
+  app.get('/favicon.ico', QUIET, (_request, reply) => reply.type('image/svg+xml').sendFile('favicon.svg'));
   app.get('/giam-sat', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('giam-sat.html'),
   );

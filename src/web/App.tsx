@@ -34,6 +34,7 @@ const YearEndPage = lazy(() => import('./pages/YearEndPage.js'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage.js'));
 const ReportPage = lazy(() => import('./pages/ReportPage.js'));
 const PersonalDataPage = lazy(() => import('./pages/PersonalDataPage.js'));
+const GuidePage = lazy(() => import('./pages/GuidePage.js'));
 
 export function App() {
   const location = useLocation();
@@ -108,6 +109,7 @@ export function App() {
             <Route path={PATHS.yearEnd} element={<YearEndPage />} />
             <Route path={PATHS.reports} element={<ReportsPage />} />
             <Route path="/bao-cao/:planId/:organizationId" element={<ReportPage />} />
+            <Route path={PATHS.guide} element={<GuidePage />} />
             <Route path={PATHS.login} element={<Navigate to={PATHS.tasks} replace />} />
             <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
           </Routes>

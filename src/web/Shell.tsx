@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../domain/roles.js';
 import { api } from './api.js';
 import { TaskBell } from './components/task-bell.js';
 import { TASKS_KEY } from './components/task-queries.js';
+import { chapterForPage } from './guide-content.js';
 import { PATHS } from './paths.js';
 import { ME_KEY, useMe } from './session.js';
 
@@ -83,6 +84,16 @@ export function Shell({ children, minimal = false }: { children: ReactNode; mini
             >
               {me.displayName}
             </Text>
+            <ActionIcon
+              component={Link}
+              to={`${PATHS.guide}#${chapterForPage(location.pathname, [...held])}`}
+              variant="default"
+              radius="xl"
+              aria-label="Hướng dẫn sử dụng"
+              title="Hướng dẫn sử dụng"
+            >
+              ?
+            </ActionIcon>
             <Button variant="light" size="xs" onClick={signOut}>
               Đăng xuất
             </Button>

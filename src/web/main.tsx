@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import './card-table.css';
+import { type CSSVariablesResolver, createTheme, MantineProvider, PasswordInput } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,7 +11,40 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { ApiError } from './api.js';
 
-const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm' });
+/**
+ * QUALITY U2 (contrast 4.5:1): the primary red and every colour's light, outline and text shades
+ * are taken darker than Mantine's defaults; filled colours get black or white text by luminance.
+ */
+const theme = createTheme({
+  primaryColor: 'red',
+  primaryShade: 8,
+  autoContrast: true,
+  luminanceThreshold: 0.18,
+  defaultRadius: 'sm',
+  components: {
+    // Mantine's own label is English ("Toggle password visibility").
+    PasswordInput: PasswordInput.extend({
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn các ký tự đã gõ' } },
+    }),
+  },
+});
+
+const darker = (color: string) => `color-mix(in srgb, var(--mantine-color-${color}-9), black 30%)`;
+const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': 'var(--mantine-color-red-9)',
+    ...Object.fromEntries(
+      Object.keys(resolved.colors).flatMap((color) => [
+        [`--mantine-color-${color}-light-color`, darker(color)],
+        [`--mantine-color-${color}-outline`, darker(color)],
+        [`--mantine-color-${color}-text`, darker(color)],
+      ]),
+    ),
+  },
+  dark: {},
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +59,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ModalsProvider labels={{ confirm: 'Đồng ý', cancel: 'Hủy' }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

@@ -31,6 +31,8 @@ export const PATHS = {
   /** The light supervision page for the masses' codes (its own entry, src/supervise). */
   supervise: '/giam-sat',
   yearEnd: '/tong-ket',
+  /** The user guide ("Hướng dẫn"), a chapter per role; its pictures at /huong-dan/anh. */
+  guide: '/huong-dan',
   reports: '/bao-cao',
   report: (planId: string, organizationId: string) => `/bao-cao/${planId}/${organizationId}`,
   /** The light phone form (its own entry, src/form): the code travels in the fragment, never to the server's logs. */

@@ -17,10 +17,27 @@ import {
 
 const FIRST = 'Đồng chí luôn đến sớm, chuẩn bị tài liệu chu đáo cho các cuộc họp.';
 const SECOND = 'Đề nghị đồng chí trả lời văn bản của người dân nhanh hơn.';
+const CHOSEN = 'Đồng chí chưa khắc phục việc chậm nộp báo cáo đã được góp ý năm trước.';
 const OFFLINE = ['Ý kiến gõ khi mất mạng thứ nhất.', 'Ý kiến gõ khi mất mạng thứ hai.'];
 
-/** Types an opinion with the keyboard only: text, Tab to the speaker, Ctrl+Enter to save. */
+const focused = (page: Page, name: string) =>
+  page
+    .getByRole('form', { name: 'Ghi ý kiến phát biểu' })
+    .getByRole('radio', { name, exact: true })
+    .evaluate((element) => element === document.activeElement);
+
+/**
+ * Types an opinion with the keyboard only, from the kind (where the cursor waits): Space picks
+ * "Ưu điểm", Tab and two arrows "Chức trách, nhiệm vụ", Tab the text, Tab the speaker, Ctrl+Enter.
+ */
 async function typeOpinion(page: Page, text: string, speaker?: string) {
+  await expect.poll(() => focused(page, 'Ưu điểm')).toBe(true);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
   const box = page.getByLabel('Nội dung ý kiến');
   await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.type(text);
@@ -29,9 +46,10 @@ async function typeOpinion(page: Page, text: string, speaker?: string) {
     await page.keyboard.type(speaker);
   }
   await page.keyboard.press('Control+Enter');
-  // Saved: the box is empty and has the cursor again, ready for the next opinion.
+  // Saved: the box is empty, nothing is chosen, and the cursor is back on the kind for the next one.
   await expect.poll(() => box.inputValue()).toBe('');
-  await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+  await expect.poll(() => focused(page, 'Ưu điểm')).toBe(true);
+  expect(await page.getByRole('radio', { name: 'Ưu điểm', exact: true }).isChecked()).toBe(false);
 }
 
 const entryCard = (page: Page, id: string) => page.locator(`[data-entry-id="${id}"]`);
@@ -93,15 +111,49 @@ describe('the live meeting page in two browsers', () => {
   });
 
   it('the secretary types opinions with the keyboard only and the chair sees them', async () => {
-    await secretaryPage.getByLabel('Nội dung ý kiến').focus();
+    await secretaryPage.getByRole('radio', { name: 'Ưu điểm', exact: true }).focus();
     await typeOpinion(secretaryPage, FIRST, 'Bà Nguyễn Thị Mai');
     await typeOpinion(secretaryPage, SECOND);
     await expect.poll(() => chairPage.getByText(FIRST).count()).toBe(1);
     await expect.poll(() => chairPage.getByText(SECOND).count()).toBe(1);
     const [first] = await entryWith(FIRST);
-    expect(first).toMatchObject({ speakerName: 'Bà Nguyễn Thị Mai', kind: 'strength', channel: 'oral' });
+    expect(first).toMatchObject({
+      speakerName: 'Bà Nguyễn Thị Mai',
+      kind: 'strength',
+      area: 'duties',
+      channel: 'oral',
+    });
     const [second] = await entryWith(SECOND);
     expect(second?.speakerName).toBeNull();
+  });
+
+  it('saves nothing until kind and area are chosen; a saved opinion shows at once, with a toast', async () => {
+    const form = secretaryPage.getByRole('form', { name: 'Ghi ý kiến phát biểu' });
+    const heard = (await secretaryPage.getByTestId('current-member').getByRole('heading').textContent())!;
+    const name = heard.replace('Đồng chí ', '');
+    // One member in focus: the form offers them or the collective, and no other member.
+    const targets = form.getByRole('radiogroup', { name: 'Góp ý cho' }).getByRole('radio');
+    expect(await targets.count()).toBe(2);
+    expect(await form.getByRole('radio', { name: `Đồng chí ${name}` }).isChecked()).toBe(true);
+
+    await form.getByLabel('Nội dung ý kiến').fill(CHOSEN);
+    await form.getByRole('button', { name: 'Ghi ý kiến (Ctrl+Enter)' }).click();
+    await form.getByText('Chọn loại ý kiến.').waitFor();
+    await form.getByRole('radio', { name: 'Khuyết điểm, hạn chế' }).check();
+    await form.getByRole('button', { name: 'Ghi ý kiến (Ctrl+Enter)' }).click();
+    await form.getByText('Chọn lĩnh vực của ý kiến.').waitFor();
+    expect(await entryWith(CHOSEN)).toHaveLength(0);
+
+    // Labels are whole: no area name is cut.
+    const longest = form.getByText('Khắc phục khuyết điểm năm trước', { exact: true });
+    expect(await longest.evaluate((label) => label.scrollWidth <= label.clientWidth)).toBe(true);
+    await form.getByRole('radio', { name: 'Khắc phục khuyết điểm năm trước' }).check();
+    await form.getByRole('button', { name: 'Ghi ý kiến (Ctrl+Enter)' }).click();
+    await secretaryPage.getByText(`Đã ghi ý kiến về đồng chí ${name}.`).last().waitFor();
+    await expect.poll(() => secretaryPage.getByText(CHOSEN, { exact: true }).count()).toBe(1);
+    await expect.poll(async () => (await entryWith(CHOSEN))[0]?.area).toBe('remedying');
+    expect((await entryWith(CHOSEN))[0]?.kind).toBe('shortcoming');
+    await secretaryPage.getByRole('radio', { name: 'Ưu điểm', exact: true }).focus();
   });
 
   it('keeps opinions typed offline, across a reload, and sends each exactly once', async () => {

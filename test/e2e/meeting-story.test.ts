@@ -41,12 +41,26 @@ const dayAfter = (days: number) => vietnamDate(new Date(Date.now() + days * DAY)
 /** yyyy-mm-dd as the form's dd/mm/yyyy. */
 const typed = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
-/** Types an opinion with the keyboard from the text box: text, speaker, dissenting mark, Ctrl+Enter. */
+const focused = (page: Page, name: string) =>
+  page
+    .getByRole('form', { name: 'Ghi ý kiến phát biểu' })
+    .getByRole('radio', { name, exact: true })
+    .evaluate((element) => element === document.activeElement);
+
+/**
+ * Types an opinion with the keyboard from the kind, where the cursor waits: Space picks "Ưu điểm",
+ * Tab and Space the first area, Tab the text, then speaker, dissenting mark, Ctrl+Enter.
+ */
 async function typeOpinion(
   page: Page,
   text: string,
   options: { speaker?: string; dissenting?: boolean } = {},
 ) {
+  await expect.poll(() => focused(page, 'Ưu điểm')).toBe(true);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
   const box = page.getByLabel('Nội dung ý kiến');
   await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.type(text);
@@ -57,9 +71,9 @@ async function typeOpinion(
     await page.keyboard.press('Space');
   }
   await page.keyboard.press('Control+Enter');
-  // Saved: the box is empty and has the cursor again, ready for the next opinion.
+  // Saved: the box is empty and the cursor is back on the kind, ready for the next opinion.
   await expect.poll(() => box.inputValue()).toBe('');
-  await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+  await expect.poll(() => focused(page, 'Ưu điểm')).toBe(true);
 }
 
 describe('issue 5 in the browser: a cell meeting from scheduling to signed, locked minutes', () => {
@@ -201,21 +215,14 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     await secretaryPage.getByRole('button', { name: 'Đảng viên sau' }).click();
     await expect.poll(() => current.getByRole('heading').textContent()).not.toBe(first);
 
-    await secretaryPage.getByLabel('Nội dung ý kiến').focus();
+    await secretaryPage.getByRole('radio', { name: 'Ưu điểm', exact: true }).focus();
     await typeOpinion(secretaryPage, ORAL.strength, { speaker: 'Bà Trần Thị Hoa' });
     await typeOpinion(secretaryPage, ORAL.dissenting, { dissenting: true });
-    // The collective, by keyboard: from the text box back to "Góp ý cho", last option, then forward again.
-    for (let step = 0; step < 3; step++) await secretaryPage.keyboard.press('Shift+Tab');
-    await expect
-      .poll(() =>
-        secretaryPage
-          .getByLabel('Góp ý cho')
-          .first()
-          .evaluate((el) => el === document.activeElement),
-      )
-      .toBe(true);
-    await secretaryPage.keyboard.press('End');
-    for (let step = 0; step < 3; step++) await secretaryPage.keyboard.press('Tab');
+    // The collective, by keyboard: from the kind back to "Góp ý cho", the next choice, then forward again.
+    await secretaryPage.keyboard.press('Shift+Tab');
+    await secretaryPage.keyboard.press('ArrowRight');
+    expect(await secretaryPage.getByRole('radio', { name: 'Tập thể chi bộ' }).isChecked()).toBe(true);
+    await secretaryPage.keyboard.press('Tab');
     await typeOpinion(secretaryPage, ORAL.collective, { speaker: 'Ông Lê Văn Nam' });
 
     for (const text of Object.values(ORAL)) {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
-import { type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import { type E2eServer, launchBrowser, OFFICE, signIn, startServer } from './support.js';
 
 const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const HEALTH = 'Đảng bộ Sở Y tế';
@@ -240,8 +240,8 @@ describe('plans, progress and concerns in the browser', () => {
     await committee.close();
   });
 
-  it('the progress page shows the bloc with its children and drills down into a base', async () => {
-    const page = await browser.newPage();
+  it('the progress page shows the bloc with its children and drills down into a base, a cell, a workplace and its meeting', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
     await page.goto(planUrl);
     await page.getByRole('link', { name: 'Tiến độ' }).click();
@@ -265,13 +265,35 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByRole('button', { name: HEALTH, exact: true }).click();
     await page.getByRole('heading', { name: `Tiến độ thực hiện: ${HEALTH}` }).waitFor();
     expect(new URL(page.url()).searchParams.get('organizationId')).toBeTruthy();
-    await rowWith(page, 'Chi bộ Văn phòng Sở Y tế').waitFor();
+    await rows.filter({ hasText: 'Chi bộ Văn phòng Sở Y tế' }).waitFor();
     await expect
       .poll(() => rows.allTextContents())
       .toContainEqual(expect.stringContaining('Chi bộ các phòng Nghiệp vụ Sở Y tế'));
     const healthRequired = Number(await page.getByTestId('stat-required').locator('p').nth(1).textContent());
     expect(healthRequired).toBeGreaterThan(0);
     expect(healthRequired).toBeLessThanOrEqual(blocRequired);
+
+    // 1366 px: the columns that matter fit without a sideways scroll; the others are behind a switch.
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await fits()).toBe(true);
+    for (const column of ['Cảnh báo', 'Biểu đồ', 'Đã báo cáo']) {
+      expect(await page.getByRole('columnheader', { name: column }).isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('columnheader', { name: /Đã ký biên bản/ }).count()).toBe(0);
+    await page.getByRole('switch', { name: /^Hiện thêm các cột/ }).check();
+    await page.getByRole('columnheader', { name: /Đã ký biên bản/ }).waitFor();
+
+    // A cell has no organizations under it: it opens on its workplaces, each with its meeting.
+    await page.getByRole('button', { name: 'Chi bộ Văn phòng Sở Y tế', exact: true }).click();
+    await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
+    const workplace = page.getByTestId('plan-workplace').filter({ hasText: OFFICE });
+    await workplace.waitFor();
+    await workplace.getByRole('link', { name: `Buổi họp của ${OFFICE}` }).click();
+    await page
+      .getByRole('heading', { name: `Buổi tự phê bình và phê bình trước quần chúng: ${OFFICE}` })
+      .waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
 
     await page.getByRole('button', { name: BLOC, exact: true }).click();
     await page.getByRole('heading', { name: `Tiến độ thực hiện: ${BLOC}` }).waitFor();

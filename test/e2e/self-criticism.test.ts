@@ -82,7 +82,7 @@ describe('self-criticism reports in the browser', () => {
     await page.getByRole('heading', { name: 'Bản tự phê bình của tôi' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: OFFICE });
     await expect.poll(() => row.textContent()).toContain('Kế hoạch Số 03-KH/ĐUK (2026)');
-    expect(await row.textContent()).toContain('Đang viết');
+    expect(await row.textContent()).toContain('Chưa mở');
     await row.getByRole('link', { name: 'Mở' }).click();
     await page.getByRole('heading', { name: /^Bản tự phê bình: / }).waitFor();
     reportUrl = page.url();
@@ -197,6 +197,8 @@ describe('self-criticism reports in the browser', () => {
     await expect
       .poll(async () => (await versions.allTextContents()).join('|'))
       .toMatch(/Gửi cấp ủy.*Trả lại.*Gửi cấp ủy.*Thông qua.*Tóm tắt/);
+    // The list starts at 1: the draft as publishing made it.
+    expect(await versions.first().textContent()).toMatch(/^1Lập bản trống khi ban hành kế hoạch/);
     const listed = await (
       await page.request.get(
         api(server, `${new URL(reportUrl).pathname.replace('/tu-phe-binh', '/self-criticisms')}/versions`),

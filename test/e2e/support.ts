@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { type APIRequestContext, type Browser, chromium, type Download, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
@@ -6,7 +8,7 @@ import { loadPgliteSnapshot } from '../../src/db/pglite-snapshot.js';
 import type { PlanDeadlines } from '../../src/domain/plans.js';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
-import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../src/server/demo/accounts.js';
 import { loadDemo } from '../../src/server/demo/load.js';
 import type { App } from '../../src/server/http/types.js';
 import { backdatePlan, hasPastDeadline } from '../../src/server/plans/backdate-support.js';
@@ -259,4 +261,148 @@ export async function demoScheduledMeeting(
     meetingPath: `/ke-hoach/${plan.id}/co-quan/${workplaceId}/hop`,
     meetingUrl: api(server, `/meetings/${meetingId}`),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// QUALITY U2 and U3 on a page as it stands: accessibility (axe-core) and no English shown.
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** U2: axe-core's serious and critical violations on the page as it stands (none expected). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the app's Content-Security-Policy does not block it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+            .slice(0, 3)
+            .map((node) => node.target.join(' '))
+            .join(' | ')}`,
+      );
+  });
+  return violations;
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * Words that may appear without Vietnamese spelling: proper names, file formats, keys and the
+ * abbreviations of the documents. Anything else that is not a Vietnamese syllable is English (U3).
+ */
+export const ENGLISH_ALLOWED = new Set(
+  [
+    'PDF',
+    'DOCX',
+    'XLSX',
+    'Excel',
+    'Word',
+    'QR',
+    'Ctrl',
+    'Enter',
+    'Tab',
+    'Shift',
+    'Esc',
+    'SMTP',
+    'Email',
+    'email',
+    'OTP',
+    'TOTP',
+    'Authenticator',
+    'Google',
+    'Microsoft',
+    'Zalo',
+    'OpenAPI',
+    'Swagger',
+  ].map((word) => word.toLowerCase()),
+);
+
+const INITIALS = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?';
+const VIETNAMESE_SYLLABLE = new RegExp(`^${INITIALS}[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$`);
+
+/**
+ * The words of `text` that are English: written in plain ASCII letters (a word with a Vietnamese
+ * mark is Vietnamese), not a Vietnamese syllable, not an abbreviation in capitals, not allowed.
+ */
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The demo's user names (admin, chiuy.vp…) are names of accounts, not English. */
+const USER_NAMES = new RegExp(`(?<![\\w.])(?:${DEMO_USERNAMES.map(escaped).join('|')})(?![\\w])`, 'g');
+
+export function englishWords(text: string): string[] {
+  const cleaned = text
+    .replace(USER_NAMES, ' ')
+    // The date and time patterns shown as placeholders are the notation, not English.
+    .replace(/\b(?:dd\/mm\/yyyy|hh:mm)\b/gi, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/(?:^|\s)\/\S+/g, ' ');
+  const found = new Set<string>();
+  for (const word of cleaned.match(/[\p{L}]+/gu) ?? []) {
+    if (!/^[A-Za-z]+$/.test(word) || word.length < 2) continue;
+    if (/^[A-Z]+$/.test(word) && word.length <= 6) continue;
+    const lower = word.toLowerCase();
+    if (ENGLISH_ALLOWED.has(lower) || VIETNAMESE_SYLLABLE.test(lower)) continue;
+    found.add(word);
+  }
+  return [...found];
+}
+
+/**
+ * U3: English words in the page's visible text and in its labels for assistive technology
+ * (aria-label, title, placeholder, alt…). Text marked translate="no" (user names, codes) is left out.
+ */
+export async function englishOnPage(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    // Left out: what no one sees or hears (aria-hidden, e.g. Mantine's autosize measuring box) and
+    // text marked as not to translate (user names, codes).
+    const skipped = (element: Element) =>
+      element.closest('[translate="no"], [aria-hidden="true"], code, kbd, pre') !== null;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || skipped(parent) || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName)) continue;
+      if (!parent.checkVisibility?.() && parent.tagName !== 'OPTION') continue;
+      const value = node.textContent?.trim();
+      if (value) out.push(value);
+    }
+    const attributes = [
+      'aria-label',
+      'aria-description',
+      'aria-placeholder',
+      'aria-roledescription',
+      'aria-valuetext',
+      'title',
+      'placeholder',
+      'alt',
+    ];
+    for (const element of document.querySelectorAll('*')) {
+      if (skipped(element)) continue;
+      for (const name of attributes) {
+        const value = element.getAttribute(name);
+        if (value) out.push(`${value}`);
+      }
+    }
+    out.push(document.title);
+    return out;
+  });
+  const found = new Set<string>();
+  for (const text of texts)
+    for (const word of englishWords(text)) found.add(`${word} (“${text.slice(0, 80)}”)`);
+  return [...found];
+}
+
+/** U2 and U3 on the page as it stands; `where` names it in the failure. */
+export async function checkPage(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState('load');
+  // Let the app's data arrive: no loader left on the page.
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+  expect(await accessibilityViolations(page), `U2 accessibility on ${where}`).toEqual([]);
+  expect(await englishOnPage(page), `U3 English words on ${where}`).toEqual([]);
 }

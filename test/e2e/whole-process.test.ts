@@ -209,11 +209,14 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     const form = page.getByRole('form', { name: 'Ghi ý kiến phát biểu' });
     const record = async (
       text: string,
-      fields: { target: string; area: string; kind: string; speaker?: string; dissenting?: boolean },
+      fields: { target: string; area?: string; kind: string; speaker?: string; dissenting?: boolean },
     ) => {
-      await form.getByLabel('Góp ý cho').selectOption({ label: fields.target });
-      await form.getByLabel('Loại ý kiến').selectOption({ label: fields.kind });
-      await form.getByLabel('Lĩnh vực').selectOption({ label: fields.area });
+      await form.getByRole('radio', { name: fields.target, exact: true }).check();
+      await form
+        .getByRole('radiogroup', { name: 'Loại ý kiến' })
+        .getByRole('radio', { name: fields.kind, exact: true })
+        .check();
+      if (fields.area) await form.getByRole('radio', { name: fields.area, exact: true }).check();
       await form.getByLabel('Nội dung ý kiến').fill(text);
       if (fields.speaker) await form.getByLabel('Người phát biểu').fill(fields.speaker);
       if (fields.dissenting) await form.getByLabel('Ý kiến trái chiều').check();
@@ -237,7 +240,6 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     });
     await record(ORAL.collective, {
       target: 'Tập thể chi bộ',
-      area: 'Đề xuất',
       kind: 'Đề xuất',
       speaker: 'Ông Nguyễn Văn Nam',
     });

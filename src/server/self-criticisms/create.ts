@@ -22,7 +22,10 @@ export async function createReportsForPlan(
   planId: string,
   { workplaceId, employedOn }: { workplaceId?: string; employedOn: string },
 ): Promise<number> {
+  // Each new draft also gets its kept version 1: the report as publishing made it (the header
+  // copied from the person's record, section 5 carried from last year), so the list starts at 1.
   const result = (await tx.execute(sql`
+    with made as (
     insert into self_criticisms
       (plan_id, workplace_id, person_id, cell_id, template, full_name, birth_date,
        party_office, government_office, workplace_name, cell_name, assigned_duty, carried_over)
@@ -40,7 +43,25 @@ export async function createReportsForPlan(
     where pw.plan_id = ${planId} and pw.required
       ${workplaceId ? sql`and pw.workplace_id = ${workplaceId}` : sql``}
     on conflict (plan_id, person_id) do nothing
-    returning id`)) as unknown as { rows?: unknown[]; rowCount?: number | null };
+    returning *
+    )
+    insert into self_criticism_versions (self_criticism_id, version, action, status, snapshot)
+    select made.id, made.version, 'created', made.status,
+           jsonb_build_object(
+             'status', made.status,
+             'header', jsonb_build_object(
+               'fullName', made.full_name, 'birthDate', made.birth_date,
+               'partyOffice', made.party_office, 'governmentOffice', made.government_office,
+               'workplaceName', made.workplace_name, 'cellName', made.cell_name,
+               'assignedDuty', made.assigned_duty),
+             'content', made.content,
+             'carriedOver', made.carried_over,
+             'manifestationAnswer', made.manifestation_answer,
+             'committeeComment', made.committee_comment,
+             'summary', made.summary,
+             'returnReason', made.return_reason)
+    from made
+    returning self_criticism_id`)) as unknown as { rows?: unknown[]; rowCount?: number | null };
   return result.rows?.length ?? result.rowCount ?? 0;
 }
 

@@ -1,12 +1,13 @@
 import type { SelfCriticismDetail, SelfCriticismStatusView } from '../../contract/self-criticisms.js';
 import {
+  isUnopened,
   refusal,
-  SELF_CRITICISM_STATUS_LABELS,
   type SelfCriticismAction,
   type SelfCriticismCapacity,
   type SelfCriticismSnapshot,
   type SelfCriticismStatus,
   type SelfCriticismTemplate,
+  statusLabelOf,
 } from '../../domain/self-criticism.js';
 import type { ReportInReach, SelfCriticismRow } from './access.js';
 
@@ -25,10 +26,11 @@ export function presentStatus(row: SelfCriticismRow, contentVisible: boolean): S
     cellName: row.cellName,
     template: asTemplate(row),
     status: asStatus(row),
-    statusLabel: SELF_CRITICISM_STATUS_LABELS[asStatus(row)],
+    statusLabel: statusLabelOf({ status: asStatus(row), version: row.version }),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     savedAt: row.updatedAt.toISOString(),
+    opened: !isUnopened({ status: asStatus(row), version: row.version }),
     contentVisible,
     version: row.version,
   };

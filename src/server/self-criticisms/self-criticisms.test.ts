@@ -83,7 +83,8 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     expect(officerMine.items[0]).toMatchObject({
       template: 'with_office',
       status: 'draft',
-      statusLabel: 'Đang viết',
+      statusLabel: 'Chưa mở',
+      opened: false,
     });
     officerReport = officerMine.items[0].id;
     const clerkMine = (await clerk.get('/api/v1/self-criticisms/mine')).json();
@@ -114,6 +115,11 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
   });
 
   it('saves as the member types: partial sections, savedAt, a stale version refused', async () => {
+    // Before the first save the draft is "Chưa mở", and its one kept version is 1, made at publishing.
+    const unopened = (await officer.get(`/api/v1/self-criticisms/${officerReport}`)).json();
+    expect(unopened).toMatchObject({ version: 1, opened: false, statusLabel: 'Chưa mở' });
+    const made = (await officer.get(`/api/v1/self-criticisms/${officerReport}/versions`)).json();
+    expect(made.items).toMatchObject([{ version: 1, action: 'created', status: 'draft', accountName: null }]);
     const first = await officer.patch(`/api/v1/self-criticisms/${officerReport}`, {
       version: 1,
       content: { politicalIdeology: FULL_CONTENT.politicalIdeology },
@@ -121,6 +127,8 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({
       version: 2,
+      opened: true,
+      statusLabel: 'Đang viết',
       content: { politicalIdeology: FULL_CONTENT.politicalIdeology },
     });
     expect(Date.parse(first.json().savedAt)).not.toBeNaN();
@@ -137,9 +145,9 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
       content: {},
     });
     expect(stale.statusCode).toBe(409);
-    // Two saves within ten minutes keep one version.
+    // Two saves within ten minutes keep one version (the first save is kept even right after publishing).
     const versions = (await officer.get(`/api/v1/self-criticisms/${officerReport}/versions`)).json();
-    expect(versions.items.map((item: { version: number }) => item.version)).toEqual([2]);
+    expect(versions.items.map((item: { version: number }) => item.version)).toEqual([1, 2]);
   });
 
   it('refuses bad input with the field path: over-long section, unknown manifestation, none with items', async () => {
@@ -304,6 +312,7 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     expect(
       versions.items.map((item: { version: number; action: string }) => `${item.version}:${item.action}`),
     ).toEqual([
+      '1:created',
       '2:saved',
       '4:header',
       '6:submitted',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts, selfCriticismVersions } from '../../db/schema/index.js';
 import {
@@ -21,7 +21,9 @@ export type VersionAction =
   | 'accepted'
   | 'commented'
   | 'summarized'
-  | 'header';
+  | 'header'
+  /** Version 1, kept by publishing when it made the draft (no account: the system). */
+  | 'created';
 
 /** Appends a kept version of the report as it now stands. */
 export async function keepVersion(tx: DbOrTx, actor: Actor, row: SelfCriticismRow, action: VersionAction) {
@@ -40,7 +42,10 @@ export async function keepVersionOnSave(tx: DbOrTx, actor: Actor, row: SelfCriti
   const [last] = await tx
     .select({ at: selfCriticismVersions.at })
     .from(selfCriticismVersions)
-    .where(eq(selfCriticismVersions.selfCriticismId, row.id))
+    // The draft as publishing made it does not count: the member's first save is always kept.
+    .where(
+      and(eq(selfCriticismVersions.selfCriticismId, row.id), ne(selfCriticismVersions.action, 'created')),
+    )
     .orderBy(desc(selfCriticismVersions.at))
     .limit(1);
   if (keepsVersionOnSave(last?.at ?? null, now)) await keepVersion(tx, actor, row, 'saved');

@@ -1,14 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { LiveMember, RecordOpinionBody } from '../../contract/feedback.js';
 import {
@@ -33,6 +24,8 @@ export const areaOptions = FEEDBACK_AREAS.map((area) => ({
   label: FEEDBACK_AREA_SHORT_LABELS[area],
 }));
 export const kindOptions = FEEDBACK_KINDS.map((kind) => ({ value: kind, label: FEEDBACK_KIND_LABELS[kind] }));
+/** The areas a strength or a shortcoming can be about ("Đề xuất" goes with the proposal kind). */
+const OPINION_AREAS = FEEDBACK_AREAS.filter((area) => area !== 'proposals');
 
 /** A proposal has its own area; picking one side moves the other so the pair always fits. */
 export function fitKind(area: FeedbackArea, kind: FeedbackKind): FeedbackKind {
@@ -45,53 +38,70 @@ export function fitArea(area: FeedbackArea, kind: FeedbackKind): FeedbackArea {
 }
 
 /**
- * Built for typing while people speak: Ctrl+Enter (or the button) saves, the text, speaker and
- * dissenting mark clear, target, area and kind stay, and the cursor is back in the text box.
+ * Built for typing while people speak. The opinion is about the member in focus on the agenda (or
+ * the cell as a collective): there is no second member picker. Kind and area start empty and are
+ * chosen for every opinion, so nothing is saved under a classification nobody picked. Ctrl+Enter
+ * (or the button) saves; then text, speaker, dissenting mark, kind and area clear and the cursor is
+ * back on the kind.
  */
 export function LiveEntryForm({
-  members,
-  currentMember,
+  focus,
   onRecord,
 }: {
-  members: LiveMember[];
-  currentMember: string | null;
+  /** The member being heard (content step), or null: opinions then go to the collective. */
+  focus: LiveMember | null;
   onRecord: (body: RecordOpinionBody) => void;
 }) {
-  const [target, setTarget] = useState(currentMember ?? COLLECTIVE);
-  const [area, setArea] = useState<FeedbackArea>('duties');
-  const [kind, setKind] = useState<FeedbackKind>('strength');
+  const [target, setTarget] = useState(focus?.selfCriticismId ?? COLLECTIVE);
+  const [kind, setKind] = useState<FeedbackKind | ''>('');
+  const [area, setArea] = useState<FeedbackArea | ''>('');
   const [text, setText] = useState('');
   const [speaker, setSpeaker] = useState('');
   const [dissenting, setDissenting] = useState(false);
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState({ kind: false, area: false, text: false });
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const kindRef = useRef<HTMLDivElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
 
-  // The agenda moved on to another member: opinions now default to them.
+  // The agenda moved on to another member: the form follows, with nothing chosen for them yet.
   useEffect(() => {
-    setTarget(currentMember ?? COLLECTIVE);
-  }, [currentMember]);
+    setTarget(focus?.selfCriticismId ?? COLLECTIVE);
+    setKind('');
+    setArea('');
+  }, [focus?.selfCriticismId]);
+
+  const firstRadio = (group: HTMLDivElement | null) =>
+    group?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
 
   const save = () => {
     const said = text.normalize('NFC').trim();
-    if (!said) {
-      setMissing(true);
-      textRef.current?.focus();
-      return;
-    }
+    const chosenArea = kind === 'proposal' ? 'proposals' : area;
+    const gaps = { kind: !kind, area: !chosenArea, text: !said };
+    setMissing(gaps);
+    if (!kind) return firstRadio(kindRef.current);
+    if (!chosenArea) return firstRadio(areaRef.current);
+    if (!said) return textRef.current?.focus();
+    const about = target === COLLECTIVE || !focus ? null : focus;
     onRecord({
       id: crypto.randomUUID(),
-      selfCriticismId: target === COLLECTIVE ? null : target,
-      area,
+      selfCriticismId: about?.selfCriticismId ?? null,
+      area: chosenArea,
       kind,
       text: said,
       speakerName: speaker.normalize('NFC').trim() || null,
       dissenting,
     });
+    notifications.show({
+      color: 'green',
+      message: `Đã ghi ý kiến về ${about ? `đồng chí ${about.fullName}` : 'tập thể chi bộ'}.`,
+    });
     setText('');
     setSpeaker('');
     setDissenting(false);
-    setMissing(false);
-    textRef.current?.focus();
+    setKind('');
+    setArea('');
+    // The next opinion starts with its kind: focus the group once it is empty again.
+    requestAnimationFrame(() => firstRadio(kindRef.current));
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -107,35 +117,52 @@ export function LiveEntryForm({
 
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Ghi ý kiến phát biểu">
-      <Stack gap="xs">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <NativeSelect
-            label="Góp ý cho"
-            value={target}
-            onChange={(event) => setTarget(event.currentTarget.value)}
-            data={targetOptions(members)}
-          />
-          <NativeSelect
-            label="Lĩnh vực"
-            value={area}
-            onChange={(event) => {
-              const next = event.currentTarget.value as FeedbackArea;
-              setArea(next);
-              setKind(fitKind(next, kind));
-            }}
-            data={areaOptions}
-          />
-          <NativeSelect
+      <Stack gap="sm">
+        {focus ? (
+          <Radio.Group label="Góp ý cho" value={target} onChange={setTarget}>
+            <Group gap="md" mt={4} wrap="wrap">
+              <Radio value={focus.selfCriticismId} label={`Đồng chí ${focus.fullName}`} />
+              <Radio value={COLLECTIVE} label="Tập thể chi bộ" />
+            </Group>
+          </Radio.Group>
+        ) : (
+          <Text size="sm">
+            <b>Góp ý cho:</b> tập thể chi bộ. Ý kiến về một đảng viên được ghi ở phần (2) Nội dung, khi đồng
+            chí đó được chọn.
+          </Text>
+        )}
+        <div ref={kindRef}>
+          <Radio.Group
             label="Loại ý kiến"
+            withAsterisk
             value={kind}
-            onChange={(event) => {
-              const next = event.currentTarget.value as FeedbackKind;
-              setKind(next);
-              setArea(fitArea(area, next));
-            }}
-            data={kindOptions}
-          />
-        </SimpleGrid>
+            error={missing.kind && !kind ? 'Chọn loại ý kiến.' : undefined}
+            onChange={(value) => setKind(value as FeedbackKind)}
+          >
+            <Group gap="md" mt={4} wrap="wrap">
+              {FEEDBACK_KINDS.map((option) => (
+                <Radio key={option} value={option} label={FEEDBACK_KIND_LABELS[option]} />
+              ))}
+            </Group>
+          </Radio.Group>
+        </div>
+        {kind !== 'proposal' && (
+          <div ref={areaRef}>
+            <Radio.Group
+              label="Lĩnh vực"
+              withAsterisk
+              value={area}
+              error={missing.area && !area ? 'Chọn lĩnh vực của ý kiến.' : undefined}
+              onChange={(value) => setArea(value as FeedbackArea)}
+            >
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} verticalSpacing={6} mt={4}>
+                {OPINION_AREAS.map((option) => (
+                  <Radio key={option} value={option} label={FEEDBACK_AREA_SHORT_LABELS[option]} />
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+          </div>
+        )}
         <Textarea
           ref={textRef}
           label="Nội dung ý kiến"
@@ -144,7 +171,7 @@ export function LiveEntryForm({
           minRows={3}
           maxLength={4000}
           value={text}
-          error={missing ? 'Nội dung ý kiến không được để trống.' : undefined}
+          error={missing.text && !text.trim() ? 'Nội dung ý kiến không được để trống.' : undefined}
           onChange={(event) => setText(event.currentTarget.value)}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">

@@ -6,11 +6,13 @@ import {
   Group,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EditOpinionBody, LiveMember, OpinionEntry } from '../../contract/feedback.js';
@@ -70,6 +72,11 @@ function EntryEditor({
       api.put<OpinionEntry>(`/feedback/${entry.id}`, { ...sent.draft, version: sent.version }),
     onSuccess: (saved) => {
       onSaved(saved);
+      const name = members.find((member) => member.selfCriticismId === saved.selfCriticismId)?.fullName;
+      notifications.show({
+        color: 'green',
+        message: `Đã lưu ý kiến về ${name ? `đồng chí ${name}` : 'tập thể chi bộ'}.`,
+      });
       onCancel();
     },
     onError: (error) => {
@@ -132,7 +139,7 @@ function EntryEditor({
           </Alert>
         )
       )}
-      <Group grow wrap="wrap" gap="xs">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
         <NativeSelect
           label="Góp ý cho"
           value={draft.selfCriticismId ?? COLLECTIVE}
@@ -161,7 +168,7 @@ function EntryEditor({
           }}
           data={kindOptions}
         />
-      </Group>
+      </SimpleGrid>
       <Textarea
         label="Nội dung ý kiến"
         autosize

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { MeetingCandidates, MeetingDetail } from '../../contract/meetings.js';
 import { api } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
 import { FormActions } from './layout.js';
 import { MEETINGS_KEY, workplaceMeetingKey } from './meeting-queries.js';
@@ -86,7 +87,7 @@ export function MeetingScheduleForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
+          <DateTextInput
             label="Ngày họp"
             placeholder="dd/mm/yyyy"
             required
@@ -109,7 +110,7 @@ export function MeetingScheduleForm({
               error={localErrors.endTime ?? server.endsAt}
             />
           </Group>
-          <TextInput
+          <DateTextInput
             label="Ngày kết thúc (nếu khác ngày họp)"
             description="Buổi họp chỉ diễn ra trong một ngày; để trống nếu kết thúc cùng ngày."
             placeholder="dd/mm/yyyy"

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../contract/meetings.js';
 import { MAX_CODES_PER_SHEET } from '../../domain/phone-codes.js';
 import { api } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { Section } from './layout.js';
 import { MEETINGS_KEY } from './meeting-queries.js';
 import { downloadQrSheet, phoneKey, useIssuedCodesQuery, usePhoneMeetingQuery } from './phone-queries.js';
@@ -157,7 +158,7 @@ function WindowSection({ meeting }: { meeting: MeetingDetail }) {
           : 'Chưa mở: các mã chưa dùng được. Mở khi buổi họp bắt đầu phần góp ý.'}
       </Text>
       <Group align="flex-end" wrap="wrap">
-        <TextInput
+        <DateTextInput
           label="Ngày đóng (dd/mm/yyyy)"
           value={date}
           onChange={(event) => setDate(event.currentTarget.value)}

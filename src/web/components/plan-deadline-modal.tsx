@@ -1,8 +1,9 @@
-import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { PlanDetail } from '../../contract/plans.js';
 import { api, formatDate } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
 import { FormActions } from './layout.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES, type PlanDeadline, parseDates } from './plan-dates.js';
@@ -51,7 +52,7 @@ export function PlanDeadlineModal({ plan, onClose }: { plan: PlanDetail; onClose
             error={errors.deadline}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
+          <DateTextInput
             label="Ngày mới"
             description={`Hiện tại: ${formatDate(plan[deadline])}`}
             placeholder="dd/mm/yyyy"

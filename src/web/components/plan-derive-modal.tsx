@@ -1,10 +1,11 @@
-import { Alert, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanDetail } from '../../contract/plans.js';
 import { api } from '../api.js';
 import { PATHS } from '../paths.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
 import { FormActions } from './layout.js';
 import {
@@ -70,7 +71,7 @@ export function PlanDeriveModal({ plan, onClose }: { plan: PlanDetail; onClose: 
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {PLAN_DEADLINES.map((deadline) => (
-              <TextInput
+              <DateTextInput
                 key={deadline}
                 label={PLAN_DEADLINE_LABELS[deadline]}
                 placeholder="dd/mm/yyyy"

@@ -15,6 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { PlanDetail } from '../../contract/plans.js';
 import { api } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES } from './plan-dates.js';
@@ -120,7 +121,7 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
               />
               {input('year', 'Năm', { required: true })}
               {input('place', 'Nơi ban hành')}
-              <TextInput
+              <DateTextInput
                 label="Ngày ban hành"
                 placeholder="dd/mm/yyyy"
                 value={values.issuedOn}
@@ -184,7 +185,7 @@ export function PlanEditForm({ plan, onDone }: { plan: PlanDetail; onDone: () =>
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {PLAN_DEADLINES.map((deadline) => (
-                <TextInput
+                <DateTextInput
                   key={deadline}
                   label={PLAN_DEADLINE_LABELS[deadline]}
                   placeholder="dd/mm/yyyy"

@@ -31,18 +31,21 @@ function RequiredBadge({ required }: { required: boolean }) {
   );
 }
 
-/** Every workplace of the plan's subtree with the verdict fixed at publishing, and its progress. */
-export function PlanWorkplaces({ planId }: { planId: string }) {
+/**
+ * Every workplace of the plan's subtree (or of one organization's, `organizationId`) with the
+ * verdict fixed at publishing, and its progress, each required one linked to its meeting.
+ */
+export function PlanWorkplaces({ planId, organizationId }: { planId: string; organizationId?: string }) {
   const [required, setRequired] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [massesOf, setMassesOf] = useState<string | null>(null);
   const query = useQuery({
-    queryKey: ['plan-workplaces', planId, required, status, page],
+    queryKey: ['plan-workplaces', planId, organizationId, required, status, page],
     queryFn: () =>
       api.get<PlanWorkplacePage>(
-        `/plans/${planId}/workplaces${queryString({ required, status, page, pageSize: PAGE_SIZE })}`,
+        `/plans/${planId}/workplaces${queryString({ organizationId, required, status, page, pageSize: PAGE_SIZE })}`,
       ),
     placeholderData: keepPreviousData,
   });
@@ -93,93 +96,87 @@ export function PlanWorkplaces({ planId }: { planId: string }) {
       ) : query.data.items.length === 0 ? (
         <EmptyState>Không có cơ quan, đơn vị nào phù hợp.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Cơ quan, đơn vị</Table.Th>
-                <Table.Th>Tổ chức đảng</Table.Th>
-                <Table.Th ta="right">Quần chúng được tính</Table.Th>
-                <Table.Th>Phải tổ chức</Table.Th>
-                <Table.Th>Tình trạng</Table.Th>
-                <Table.Th>Bản tự phê bình</Table.Th>
-                <Table.Th>Điều chỉnh</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((workplace) => (
-                <Table.Tr key={workplace.workplaceId} data-testid="plan-workplace">
-                  <Table.Td>
+        <Table striped highlightOnHover className="card-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Cơ quan, đơn vị</Table.Th>
+              <Table.Th>Tổ chức đảng</Table.Th>
+              <Table.Th ta="right">Quần chúng được tính</Table.Th>
+              <Table.Th>Phải tổ chức</Table.Th>
+              <Table.Th>Tình trạng</Table.Th>
+              <Table.Th>Bản tự phê bình</Table.Th>
+              <Table.Th>Điều chỉnh</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((workplace) => (
+              <Table.Tr key={workplace.workplaceId} data-testid="plan-workplace">
+                <Table.Td>
+                  <Anchor component={Link} to={PATHS.workplaceSelfCriticisms(planId, workplace.workplaceId)}>
+                    {workplace.workplaceName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td data-label="Tổ chức đảng">{workplace.organizationName}</Table.Td>
+                <Table.Td ta="right" data-label="Quần chúng được tính">
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={() => setMassesOf(workplace.workplaceId)}
+                    aria-label={`${workplace.countedMasses} / ${workplace.allMasses}: danh sách quần chúng được tính của ${workplace.workplaceName}`}
+                  >
+                    {workplace.countedMasses}
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      / {workplace.allMasses}
+                    </Text>
+                  </Anchor>
+                </Table.Td>
+                <Table.Td data-label="Phải tổ chức">
+                  <RequiredBadge required={workplace.required} />
+                </Table.Td>
+                <Table.Td data-label="Tình trạng">
+                  {workplace.statusLabel}
+                  {workplace.required && (
                     <Anchor
                       component={Link}
-                      to={PATHS.workplaceSelfCriticisms(planId, workplace.workplaceId)}
+                      to={PATHS.meeting(planId, workplace.workplaceId)}
+                      size="xs"
+                      display="block"
+                      aria-label={`Buổi họp của ${workplace.workplaceName}`}
                     >
-                      {workplace.workplaceName}
+                      Buổi họp
                     </Anchor>
-                  </Table.Td>
-                  <Table.Td>{workplace.organizationName}</Table.Td>
-                  <Table.Td ta="right">
-                    <Anchor
-                      component="button"
-                      type="button"
-                      onClick={() => setMassesOf(workplace.workplaceId)}
-                      aria-label={`Danh sách quần chúng được tính của ${workplace.workplaceName}`}
-                    >
-                      {workplace.countedMasses}
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        / {workplace.allMasses}
+                  )}
+                </Table.Td>
+                <Table.Td data-label="Bản tự phê bình">
+                  <ReportCounts reports={workplace.reports} />
+                </Table.Td>
+                <Table.Td data-label="Điều chỉnh">
+                  <Stack gap={4}>
+                    {workplace.correction && (
+                      <Text size="xs">
+                        Đã điều chỉnh
+                        {workplace.correction.correctedBy ? ` bởi ${workplace.correction.correctedBy}` : ''}{' '}
+                        lúc {formatDateTime(workplace.correction.correctedAt)}: {workplace.correction.reason}
                       </Text>
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <RequiredBadge required={workplace.required} />
-                  </Table.Td>
-                  <Table.Td>
-                    {workplace.statusLabel}
-                    {workplace.required && (
-                      <Anchor
-                        component={Link}
-                        to={PATHS.meeting(planId, workplace.workplaceId)}
-                        size="xs"
-                        display="block"
-                        aria-label={`Buổi họp của ${workplace.workplaceName}`}
-                      >
-                        Buổi họp
-                      </Anchor>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <ReportCounts reports={workplace.reports} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      {workplace.correction && (
-                        <Text size="xs">
-                          Đã điều chỉnh
-                          {workplace.correction.correctedBy ? ` bởi ${workplace.correction.correctedBy}` : ''}{' '}
-                          lúc {formatDateTime(workplace.correction.correctedAt)}:{' '}
-                          {workplace.correction.reason}
-                        </Text>
-                      )}
-                      {workplace.canCorrect && (
-                        <Group>
-                          <Button
-                            size="compact-xs"
-                            variant="light"
-                            onClick={() => setCorrecting(workplace.workplaceId)}
-                          >
-                            Điều chỉnh
-                          </Button>
-                        </Group>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    {workplace.canCorrect && (
+                      <Group>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => setCorrecting(workplace.workplaceId)}
+                        >
+                          Điều chỉnh
+                        </Button>
+                      </Group>
+                    )}
+                  </Stack>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
       {massesOf && (

@@ -8,10 +8,14 @@ export function ProgressBar({ counts }: { counts: ProgressCountsView }) {
   const stages = progressStages(counts).filter((stage) => stage.value > 0);
   const summary = stages.map((stage) => `${stage.label}: ${stage.value}`).join('; ');
   return (
-    <Progress.Root size="lg" aria-label={summary || 'Chưa có cơ quan, đơn vị'} miw={120}>
+    <Progress.Root size="lg" role="group" aria-label={summary || 'Chưa có cơ quan, đơn vị'} miw={120}>
       {stages.map((stage) => (
         <Tooltip key={stage.key} label={`${stage.label}: ${stage.value}`} withinPortal>
-          <Progress.Section value={(stage.value / total) * 100} color={stage.color} />
+          <Progress.Section
+            value={(stage.value / total) * 100}
+            color={stage.color}
+            aria-label={`${stage.label}: ${stage.value}`}
+          />
         </Tooltip>
       ))}
     </Progress.Root>

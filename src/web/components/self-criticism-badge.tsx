@@ -1,5 +1,9 @@
 import { Badge } from '@mantine/core';
-import { SELF_CRITICISM_STATUS_LABELS, type SelfCriticismStatus } from '../../domain/self-criticism.js';
+import {
+  SELF_CRITICISM_STATUS_LABELS,
+  type SelfCriticismStatus,
+  UNOPENED_LABEL,
+} from '../../domain/self-criticism.js';
 
 const COLORS: Record<SelfCriticismStatus, string> = {
   draft: 'gray',
@@ -8,10 +12,17 @@ const COLORS: Record<SelfCriticismStatus, string> = {
   accepted: 'green',
 };
 
-export function SelfCriticismStatusBadge({ status }: { status: SelfCriticismStatus }) {
+/** `opened` false: a draft nobody has saved since publishing, shown as "Chưa mở". */
+export function SelfCriticismStatusBadge({
+  status,
+  opened = true,
+}: {
+  status: SelfCriticismStatus;
+  opened?: boolean;
+}) {
   return (
-    <Badge color={COLORS[status]} variant="light" style={{ minWidth: 'max-content' }}>
-      {SELF_CRITICISM_STATUS_LABELS[status]}
+    <Badge color={opened ? COLORS[status] : 'yellow'} variant="light" style={{ minWidth: 'max-content' }}>
+      {opened ? SELF_CRITICISM_STATUS_LABELS[status] : UNOPENED_LABEL}
     </Badge>
   );
 }

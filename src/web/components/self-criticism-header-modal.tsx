@@ -2,6 +2,7 @@ import { Alert, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SelfCriticismDetail } from '../../contract/self-criticisms.js';
 import { formatDate } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
 import { FormActions } from './layout.js';
 import { parseDates } from './plan-dates.js';
@@ -82,7 +83,7 @@ export function SelfCriticismHeaderModal({
               error={errors[name]}
             />
           ))}
-          <TextInput
+          <DateTextInput
             label="Sinh ngày"
             placeholder="dd/mm/yyyy"
             value={values.birthDate}

@@ -16,13 +16,13 @@ function SectionHint({ value, optional, error }: { value: string; optional: bool
     );
   if (length === 0)
     return (
-      <Text size="sm" c={optional ? 'dimmed' : 'orange.8'}>
+      <Text size="sm" c={optional ? 'dimmed' : 'orange'}>
         {optional ? 'Chưa viết (nếu có)' : 'Chưa viết'}
       </Text>
     );
   if (length > LONG_SECTION)
     return (
-      <Text size="sm" c="orange.8">
+      <Text size="sm" c="orange">
         Nên viết ngắn gọn, cụ thể ({length} ký tự)
       </Text>
     );

@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<string, string> = {
   commented: 'Nhận xét của cấp ủy',
   summarized: 'Tóm tắt',
   header: 'Sửa thông tin đầu bản',
+  created: 'Lập bản trống khi ban hành kế hoạch',
 };
 
 function isAnswer(value: unknown): value is ManifestationAnswer {
@@ -105,30 +106,30 @@ export function SelfCriticismVersions({
   }));
   return (
     <Stack>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Phiên bản</Table.Th>
-              <Table.Th>Thao tác</Table.Th>
-              <Table.Th>Trạng thái</Table.Th>
-              <Table.Th>Người thực hiện</Table.Th>
-              <Table.Th>Thời gian</Table.Th>
+      <Table striped className="card-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Phiên bản</Table.Th>
+            <Table.Th>Thao tác</Table.Th>
+            <Table.Th>Trạng thái</Table.Th>
+            <Table.Th>Người thực hiện</Table.Th>
+            <Table.Th>Thời gian</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {versions.map((item) => (
+            <Table.Tr key={item.version} data-testid="self-criticism-version">
+              <Table.Td data-label="Phiên bản">{item.version}</Table.Td>
+              <Table.Td data-label="Thao tác">{ACTION_LABELS[item.action] ?? item.action}</Table.Td>
+              <Table.Td data-label="Trạng thái">{item.statusLabel}</Table.Td>
+              <Table.Td data-label="Người thực hiện">
+                {item.accountName ?? (item.action === 'created' ? 'Hệ thống' : '')}
+              </Table.Td>
+              <Table.Td data-label="Thời gian">{formatDateTime(item.at)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {versions.map((item) => (
-              <Table.Tr key={item.version} data-testid="self-criticism-version">
-                <Table.Td>{item.version}</Table.Td>
-                <Table.Td>{ACTION_LABELS[item.action] ?? item.action}</Table.Td>
-                <Table.Td>{item.statusLabel}</Table.Td>
-                <Table.Td>{item.accountName ?? ''}</Table.Td>
-                <Table.Td>{formatDateTime(item.at)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       {versions.length > 1 && (
         <Group align="flex-end" wrap="wrap">
           <Select label="Từ phiên bản" data={options} value={from} onChange={setFrom} w={280} />

@@ -1,10 +1,11 @@
-import { Alert, Autocomplete, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../contract/people.js';
 import { parseVietnameseDate } from '../../domain/dates.js';
 import { LEAVING_REASON_SUGGESTIONS } from '../../domain/employment.js';
 import { api, formatDate } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { FormActions } from './layout.js';
 
@@ -77,7 +78,7 @@ export function WorkplaceLeavingModal({
               ? 'Người nghỉ việc vẫn được giữ trong hồ sơ cùng ngày nghỉ và lý do; từ ngày nghỉ, người đó không còn được tính khi xác định cơ quan phải tổ chức tự phê bình trước quần chúng.'
               : `Nghỉ việc từ ${formatDate(person.leftOn)} (${person.leavingReason}). Thời gian làm việc trước được giữ nguyên; người này được tính lại từ ngày đi làm lại.`}
           </Text>
-          <TextInput
+          <DateTextInput
             label={leaving ? 'Ngày nghỉ việc' : 'Ngày đi làm lại'}
             description={leaving ? 'Ngày đầu tiên không còn làm việc tại cơ quan' : undefined}
             placeholder="dd/mm/yyyy"

@@ -11,6 +11,7 @@ import {
   type Gender,
 } from '../../domain/employment.js';
 import { ApiError, api, formatDate } from '../api.js';
+import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage, isStaleVersion } from './form-field-errors.js';
 import { useRebasedForm } from './form-rebase.js';
 import { FormActions } from './layout.js';
@@ -243,7 +244,7 @@ export function WorkplacePersonModal({
               onChange={(event) => set('code', event.currentTarget.value)}
               error={errors.code}
             />
-            <TextInput
+            <DateTextInput
               label="Ngày sinh"
               placeholder="dd/mm/yyyy"
               inputMode="numeric"
@@ -273,7 +274,7 @@ export function WorkplacePersonModal({
               allowDeselect={false}
               error={errors.employmentType}
             />
-            <TextInput
+            <DateTextInput
               label="Ngày vào làm"
               description="Ngày bắt đầu làm việc tại cơ quan; có thể để trống"
               placeholder="dd/mm/yyyy"

@@ -119,11 +119,7 @@ function LiveMeeting({ meetingId, view }: { meetingId: string; view: LiveView })
               <Stack gap="md">
                 {step === 'content' && current && <MemberCard member={current} />}
                 <Paper withBorder p="md">
-                  <LiveEntryForm
-                    members={members}
-                    currentMember={step === 'content' ? (current?.selfCriticismId ?? null) : null}
-                    onRecord={enqueue}
-                  />
+                  <LiveEntryForm focus={step === 'content' ? current : null} onRecord={enqueue} />
                 </Paper>
                 <Paper withBorder p="md">
                   <LiveResponse

@@ -58,9 +58,9 @@ export default function MySelfCriticismsPage() {
                   <Table.Td>{planNames.get(report.planId) ?? <Text c="dimmed">…</Text>}</Table.Td>
                   <Table.Td>{report.workplaceName}</Table.Td>
                   <Table.Td>
-                    <SelfCriticismStatusBadge status={report.status} />
+                    <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
                   </Table.Td>
-                  <Table.Td>{formatDateTime(report.savedAt)}</Table.Td>
+                  <Table.Td>{report.opened ? formatDateTime(report.savedAt) : '—'}</Table.Td>
                   <Table.Td>
                     <Button
                       size="compact-sm"

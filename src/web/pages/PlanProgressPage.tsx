@@ -5,11 +5,12 @@ import type { PlanProgress } from '../../contract/progress.js';
 import { api, formatDate, queryString } from '../api.js';
 import { Section } from '../components/layout.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES } from '../components/plan-dates.js';
+import { PlanWorkplaces } from '../components/plan-workplaces.js';
 import { ProgressBar, ProgressLegend } from '../components/progress-chart.js';
 import { ProgressFlags } from '../components/progress-flags.js';
 import { ProgressStats } from '../components/progress-stats.js';
 import { ProgressTable } from '../components/progress-table.js';
-import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
+import { ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 
 export default function PlanProgressPage() {
@@ -72,13 +73,17 @@ export default function PlanProgressPage() {
       <Group gap="sm" wrap="wrap">
         <ProgressFlags row={node} />
       </Group>
-      <Section title={`Tổ chức trực thuộc (${progress.children.length})`} actions={<ProgressLegend />}>
-        <ProgressBar counts={node.counts} />
-        {progress.children.length === 0 ? (
-          <EmptyState>{node.organization.name} không có tổ chức trực thuộc.</EmptyState>
-        ) : (
+      <ProgressBar counts={node.counts} />
+      {progress.children.length > 0 && (
+        <Section title={`Tổ chức trực thuộc (${progress.children.length})`} actions={<ProgressLegend />}>
           <ProgressTable rows={progress.children} onDrill={drill} />
-        )}
+        </Section>
+      )}
+      <Section title={`Cơ quan, đơn vị thuộc ${node.organization.name}`}>
+        <Text size="sm" c="dimmed">
+          Mở “Buổi họp” của một cơ quan, đơn vị để xem lịch họp, điểm danh, ý kiến và biên bản.
+        </Text>
+        <PlanWorkplaces key={node.organization.id} planId={plan.id} organizationId={node.organization.id} />
       </Section>
     </Stack>
   );

@@ -97,10 +97,10 @@ export default function SelfCriticismPage() {
           {report.workplaceName} · {report.cellName}
         </Text>
         <Group gap="xs">
-          <SelfCriticismStatusBadge status={report.status} />
+          <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
           <Text size="sm" c="dimmed">
-            Mẫu {TEMPLATE_LABELS[report.template].toLowerCase()} · lưu lần cuối{' '}
-            {formatDateTime(report.savedAt)}
+            Mẫu {TEMPLATE_LABELS[report.template].toLowerCase()} ·{' '}
+            {report.opened ? `lưu lần cuối ${formatDateTime(report.savedAt)}` : 'chưa lưu lần nào'}
           </Text>
         </Group>
       </Stack>

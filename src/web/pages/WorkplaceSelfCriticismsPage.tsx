@@ -125,7 +125,7 @@ export default function WorkplaceSelfCriticismsPage() {
                   <Table.Td>{TEMPLATE_LABELS[report.template]}</Table.Td>
                   <Table.Td>{report.cellName}</Table.Td>
                   <Table.Td>
-                    <SelfCriticismStatusBadge status={report.status} />
+                    <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
                   </Table.Td>
                   <Table.Td>{formatDate(report.submittedAt)}</Table.Td>
                 </Table.Tr>
