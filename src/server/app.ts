@@ -41,6 +41,7 @@ import { phoneFormRoutes } from './phone-forms/routes.js';
 import { planDocumentRoutes } from './plans/document-routes.js';
 import { progressRoutes } from './plans/progress-routes.js';
 import { planRoutes } from './plans/routes.js';
+import { provinceRoutes } from './province/routes.js';
 import { remediationDocumentRoutes } from './remediation/document-routes.js';
 import { remediationRoutes } from './remediation/routes.js';
 import { superviseRoutes } from './remediation/supervise-routes.js';
@@ -100,7 +101,12 @@ export async function buildApp({
   await installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, {
-    limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10, parts: 12 },
+    limits: {
+      fileSize: Math.max(config.UPLOAD_LIMIT_BYTES, config.WORKBOOK_UPLOAD_LIMIT_BYTES),
+      files: 1,
+      fields: 10,
+      parts: 12,
+    },
   });
   await app.register(swagger, {
     openapi: {
@@ -132,6 +138,7 @@ export async function buildApp({
       await workplaceRoutes(typed);
       await peopleRoutes(typed);
       await rosterRoutes(typed);
+      await provinceRoutes(typed);
       await personalDataRoutes(typed);
       await accountRoutes(typed);
       await auditRoutes(typed);

@@ -22,6 +22,12 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1_048_576),
+  /** Issue 16: the province workbook (a whole province's tree and people) may be larger than a roster. */
+  WORKBOOK_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1_048_576),
   /**
    * S6: the key of the phone codes' keyed hash. Unset: a random key kept in DATA_DIR/form-code.key
    * (created once, mode 0600). Set it when several servers share one database.

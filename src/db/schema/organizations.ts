@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 
 export const organizations = pgTable(
@@ -11,6 +21,8 @@ export const organizations = pgTable(
     path: text('path').notNull().unique(),
     depth: integer('depth').notNull(),
     kind: text('kind').notNull(),
+    /** The province register's code (issue 16): a workbook re-import matches by it; unique without case. */
+    code: text('code'),
     name: text('name').notNull(),
     nameSearch: text('name_search').notNull(),
     shortName: text('short_name').notNull().default(''),
@@ -25,6 +37,7 @@ export const organizations = pgTable(
   (table) => [
     index('organizations_parent_idx').on(table.parentId),
     index('organizations_path_prefix_idx').using('btree', sql`${table.path} text_pattern_ops`),
+    uniqueIndex('organizations_code_key').on(sql`lower(${table.code})`).where(sql`${table.code} is not null`),
     check('organizations_name_present', sql`length(${table.name}) > 0`),
   ],
 );

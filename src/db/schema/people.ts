@@ -48,6 +48,8 @@ export const people = pgTable(
     jobTitle: text('job_title').notNull().default(''),
     employmentType: text('employment_type').notNull(),
     isPartyMember: boolean('is_party_member').notNull().default(false),
+    /** Số thẻ đảng viên (issue 16): members only, unique among people whose data is kept. */
+    partyCardNumber: text('party_card_number'),
     /** The cell the member belongs to; only for party members. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     partyOffice: text('party_office').notNull().default(''),
@@ -72,6 +74,9 @@ export const people = pgTable(
     uniqueIndex('people_workplace_identity_key')
       .on(table.workplaceId, table.nameSearch, table.birthDate)
       .where(sql`not ${table.distinctConfirmed}`),
+    uniqueIndex('people_party_card_key')
+      .on(table.partyCardNumber)
+      .where(sql`${table.partyCardNumber} is not null and ${table.erasedAt} is null`),
     index('people_workplace_idx').on(table.workplaceId),
     index('people_organization_idx').on(table.organizationId),
     index('people_name_search_idx').using('btree', sql`${table.nameSearch} text_pattern_ops`),
@@ -82,6 +87,7 @@ export const people = pgTable(
     check('people_gender_known', sql`${table.gender} is null or ${table.gender} in ('male', 'female')`),
     check('people_member_has_cell', sql`${table.isPartyMember} = (${table.organizationId} is not null)`),
     check('people_committee_is_member', sql`not ${table.isCommitteeMember} or ${table.isPartyMember}`),
+    check('people_party_card_only_members', sql`${table.partyCardNumber} is null or ${table.isPartyMember}`),
     check('people_full_name_present', sql`length(${table.fullName}) > 0`),
   ],
 );

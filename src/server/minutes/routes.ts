@@ -39,7 +39,7 @@ async function readPaperSignature(request: FastifyRequest, limitBytes: number) {
   const tooLarge = new AppError('payload_too_large', `Tệp lớn hơn ${Math.round(limitBytes / 1_048_576)} MB.`);
   const fields: Record<string, string> = {};
   let scan: UploadedScan | null = null;
-  for await (const part of request.parts()) {
+  for await (const part of request.parts({ limits: { fileSize: limitBytes } })) {
     if (part.type === 'field') {
       fields[part.fieldname] = String(part.value);
       continue;

@@ -20,7 +20,7 @@ const zipBomb = () => new AppError('unsupported_media', ZIP_BOMB);
 /** The uploaded file of the `file` field, whole, refused when it passes the upload limit. */
 export async function readUploadedFile(request: FastifyRequest, limitBytes: number): Promise<Buffer> {
   const tooLarge = new AppError('payload_too_large', `Tệp lớn hơn ${Math.round(limitBytes / 1_048_576)} MB.`);
-  const part = await request.file();
+  const part = await request.file({ limits: { fileSize: limitBytes } });
   if (part?.fieldname !== 'file') {
     throw new AppError('bad_request', 'Chưa chọn tệp để tải lên (trường "file").', [
       { path: 'body.file', message: 'Chưa chọn tệp.' },
@@ -78,7 +78,7 @@ export async function assertSafeXlsx(buffer: Buffer): Promise<void> {
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
 }
 
-function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+export function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) =>
       error ? reject(error) : resolve(zip),
@@ -86,7 +86,7 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
-async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+export async function* entries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
   while (true) {
     const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
       const cleanup = () => {

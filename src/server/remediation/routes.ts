@@ -37,7 +37,7 @@ const EXTENSIONS: Record<string, string> = {
 async function readEvidence(request: FastifyRequest, limitBytes: number): Promise<UploadedEvidence> {
   const tooLarge = new AppError('payload_too_large', `Tệp lớn hơn ${Math.round(limitBytes / 1_048_576)} MB.`);
   let upload: UploadedEvidence | null = null;
-  for await (const part of request.parts()) {
+  for await (const part of request.parts({ limits: { fileSize: limitBytes } })) {
     if (part.type === 'field') continue;
     if (part.fieldname !== 'file' || upload) {
       await part.toBuffer();
