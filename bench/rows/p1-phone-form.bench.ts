@@ -20,7 +20,7 @@ import { type Bench, type BenchRow, failedRow, freshDatabase, hasCommand, ms } f
  * meeting's rows shared by every request) and forms for 1 000 meetings at once (a national mix).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SECRET = 'khoa-do-hieu-nang-phieu-dien-thoai-0123456789';
+export const SECRET = 'khoa-do-hieu-nang-phieu-dien-thoai-0123456789';
 const CONNECTIONS = 32;
 const THREADS = 2;
 const RATIO_TARGET = 0.6;
@@ -120,7 +120,7 @@ interface Prepared {
  * The meeting, its two members and an open window, made through the app itself; then the meeting
  * copied 999 times (its workplace, the two members and their self-criticisms, by SQL), and codes.
  */
-async function prepare(url: string, codesPerShape: number, meetingCount: number): Promise<Prepared> {
+export async function prepare(url: string, codesPerShape: number, meetingCount: number): Promise<Prepared> {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
   const config = readConfig({ LOG_LEVEL: 'silent', FORM_CODE_SECRET: SECRET });
   const app = await buildApp({ config, db: database.db, serveWeb: false });
@@ -310,8 +310,12 @@ const bench: Bench = {
       await stop(anchor);
       log(`mốc Fastify + pg: ${describe(anchorResult)}`);
 
+      // BENCH_PROFILE=dir: the app writes a V8 CPU profile there (open it in Chrome DevTools).
+      const profile = process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [];
       const server = await spawnServer(
-        ['src/server/main.ts'],
+        [...profile, 'src/server/main.ts'],
         {
           DATABASE_URL: database.url,
           PORT: String(port(0)),
