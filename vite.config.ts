@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const web = (path: string) => fileURLToPath(new URL(`./src/web/${path}`, import.meta.url));
 
@@ -11,7 +12,16 @@ const web = (path: string) => fileURLToPath(new URL(`./src/web/${path}`, import.
 // supervision page (giam-sat.html → src/supervise), light in the same way; those two share src/light.
 export default defineConfig({
   root: web(''),
-  plugins: [react()],
+  // P5: every asset also written as .br and .gz at build time; the server sends the one the
+  // browser accepts (@fastify/static preCompressed), so nothing is compressed per request.
+  plugins: [
+    react(),
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json)$/,
+      threshold: 512,
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,88 +1,156 @@
-import { sql } from 'drizzle-orm';
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase } from '../src/db/client.js';
-import { rebuildPlanProgress } from '../src/server/plans/progress-rollup.js';
-import { generateNationalTree, publishNationalPlan, treeSize } from './national-tree.js';
-import { measureProgress } from './progress.js';
-import { machineDescription, writeProgressResults } from './results.js';
-import { formatSummary, ms, timed } from './stats.js';
+import { type Bench, type BenchContext, type BenchResult, failedRow } from './harness.js';
 
 /**
- * `npm run bench`: QUALITY P2 on PostgreSQL. Makes a fresh database `tuphebinh_bench` on the
- * server of BENCH_DATABASE_URL (or TEST_DATABASE_URL), generates the national tree, and measures
- * the progress figure against a round trip measured in the same run.
+ * `npm run bench [-- --quick] [P1 P5 …]`: runs every benchmark of bench/rows (or the ones named),
+ * each beside its anchor measured in the same run, and rewrites their sections of bench/RESULTS.md
+ * with figure, anchor, target and PASS/FAIL (a failing row says why). `--quick` runs a small
+ * version of each, the whole run in under five minutes, to check a change. PostgreSQL from
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL (default the local server, trust auth).
  */
-const DATABASE = 'tuphebinh_bench';
+const ROWS = fileURLToPath(new URL('./rows/', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const HEADER = `# Benchmark results
+
+Written by \`npm run bench\` (\`-- --quick\` for the small version). Each section is replaced by the
+next run of that benchmark. Every figure stands beside an anchor measured in the same run on the same
+machine: the machines are shared, so compare ratios, not raw figures across runs.`;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const wanted = args.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toUpperCase());
 const serverUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
-const scale = Number(process.env.BENCH_SCALE ?? '1');
-const queries = Number(process.env.BENCH_QUERIES ?? '2000');
-const moves = Number(process.env.BENCH_MOVES ?? '500');
-const P2_P95_MS = 50;
+const portBase = Number(process.env.BENCH_PORT_BASE ?? '3171');
 
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
+async function loadBenches(): Promise<Bench[]> {
+  const files = readdirSync(ROWS)
+    .filter((file) => file.endsWith('.bench.ts'))
+    .sort();
+  const benches: Bench[] = [];
+  for (const file of files) {
+    const bench = ((await import(new URL(file, `file://${ROWS}`).href)) as { default: Bench }).default;
+    if (wanted.length === 0 || wanted.some((id) => bench.id.toUpperCase().startsWith(id)))
+      benches.push(bench);
   }
+  return benches.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+}
+
+async function machine(): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  let version = 'PostgreSQL (không kết nối được)';
+  try {
+    await client.connect();
+    version = ((await client.query('select version()')).rows[0] as { version: string }).version.split(
+      ',',
+    )[0]!;
+  } catch {
+    // the benches that need PostgreSQL will fail with their own reason
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const cpu = cpus();
+  return `${execSync('uname -srm').toString().trim()}; ${cpu[0]?.model ?? 'CPU'} × ${cpu.length}; RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; ${version}`;
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function section(bench: Bench, result: BenchResult, seconds: number, load: number, host: string): string {
+  const passed = result.rows.every((row) => row.passed);
+  const failures = result.rows.filter((row) => !row.passed);
+  return [
+    `## ${bench.id} — ${bench.title}`,
+    '',
+    `**${passed ? 'PASS' : 'FAIL'}** — run ${new Date().toISOString()}, ${quick ? '`--quick` (small version)' : 'full size'}, ${seconds.toFixed(0)} s, load average ${load.toFixed(1)} at start. ${host}`,
+    '',
+    '| what | figure | anchor (same run) | target | result |',
+    '|---|---|---|---|---|',
+    ...result.rows.map(
+      (row) =>
+        `| ${cell(row.what)} | ${cell(row.figure)} | ${cell(row.anchor)} | ${cell(row.target)} | ${row.passed ? 'PASS' : '**FAIL**'} |`,
+    ),
+    ...(failures.length > 0
+      ? ['', ...failures.map((row) => `- FAIL ${row.what}: ${row.reason ?? 'no reason given'}`)]
+      : []),
+    ...(result.notes && result.notes.length > 0 ? ['', ...result.notes.map((note) => `- ${note}`)] : []),
+  ].join('\n');
+}
+
+/** Replaces the sections of the benches that ran, keeps the others, and rebuilds the summary list. */
+function writeResults(sections: Map<string, string>): void {
+  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = new Map<string, string>();
+  for (const part of current.split(/\n(?=## )/)) {
+    const id = /^## (\S+) — /.exec(part)?.[1];
+    if (id && id !== 'Summary') kept.set(id, part.trimEnd());
+  }
+  for (const [id, text] of sections) kept.set(id, text);
+  const ordered = [...kept.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  const summary = ordered.map(([id, text]) => {
+    const title = /^## \S+ — (.*)$/m.exec(text)?.[1] ?? '';
+    const verdict = /\*\*(PASS|FAIL)\*\* — run (\S+), ([^,]+),/.exec(text);
+    return `| ${id} | ${title} | ${verdict?.[1] ?? '?'} | ${verdict?.[2]?.slice(0, 16).replace('T', ' ') ?? ''} | ${verdict?.[3] ?? ''} |`;
+  });
+  writeFileSync(
+    RESULTS,
+    `${[
+      HEADER,
+      [
+        '## Summary — every row',
+        '',
+        '| id | benchmark | result | run (UTC) | size |',
+        '|---|---|---|---|---|',
+        ...summary,
+      ].join('\n'),
+      ...ordered.map(([, text]) => text),
+    ].join('\n\n')}\n`,
+  );
 }
 
 async function main(): Promise<void> {
-  if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE phải trong khoảng (0, 1]');
-  const size = treeSize(scale);
-  console.log(`P2 — tiến độ kế hoạch, cây cả nước × ${scale}:`, size);
-  await onServer(`drop database if exists ${DATABASE} with (force)`);
-  await onServer(`create database ${DATABASE}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  try {
-    const { db } = database;
-    const tree = await timed(() => generateNationalTree(db, size));
-    console.log(`Sinh cây tổ chức và cơ quan, đơn vị: ${ms(tree.ms)}`);
-    const published = await timed(() => publishNationalPlan(db, tree.result));
-    console.log(`Ban hành kế hoạch (plan_workplaces cho mọi cơ quan, đơn vị): ${ms(published.ms)}`);
-    const planId = published.result;
-    const rebuilt = await timed(() => db.transaction((tx) => rebuildPlanProgress(tx, planId)));
-    console.log(`rebuildPlanProgress: ${ms(rebuilt.ms)}`);
-    await db.execute(sql`analyze plan_progress`);
-
-    const figures = await measureProgress(db, tree.result, planId, queries, moves);
-    for (const { depth, nodes, summary } of figures.byDepth)
-      console.log(`  độ sâu ${depth} (${nodes} nút mẫu): ${formatSummary(summary)}`);
-    console.log(`Tiến độ, mọi độ sâu: ${formatSummary(figures.all)}`);
-    console.log(`Mốc so sánh select 1: ${formatSummary(figures.selectOne)}`);
-    console.log(`Mốc so sánh tra khóa chính plan_progress: ${formatSummary(figures.primaryKey)}`);
-    console.log(
-      `Tỉ lệ p95 tiến độ / select 1: ${(figures.all.p95 / figures.selectOne.p95).toFixed(1)}×; / khóa chính: ${(figures.all.p95 / figures.primaryKey.p95).toFixed(1)}×`,
-    );
-    console.log(`Đếm lại từ đầu cho gốc (không dùng bảng tổng hợp): ${ms(figures.countFromScratchAtRootMs)}`);
-    console.log(`setWorkplaceStatus (mọi cấp trên, một giao dịch): ${formatSummary(figures.move)}`);
-    console.log(`Bảng tổng hợp khớp với đếm lại ở gốc: ${figures.rollupMatchesRecount ? 'có' : 'KHÔNG'}`);
-    const passed =
-      figures.byDepth.every(({ summary }) => summary.p95 <= P2_P95_MS) && figures.rollupMatchesRecount;
-    console.log(`P2 (p95 ≤ ${P2_P95_MS} ms ở mọi độ sâu): ${passed ? 'ĐẠT' : 'KHÔNG ĐẠT'}`);
-    await writeProgressResults({
-      scale,
-      size,
-      machine: await machineDescription(db),
-      generationMs: tree.ms,
-      publishMs: published.ms,
-      rebuildMs: rebuilt.ms,
-      figures,
-      passed,
-      limitMs: P2_P95_MS,
-    });
-    if (!passed) process.exitCode = 1;
-  } finally {
-    await database.close();
-    if (process.env.BENCH_KEEP !== '1') await onServer(`drop database if exists ${DATABASE} with (force)`);
+  const benches = await loadBenches();
+  if (benches.length === 0) throw new Error(`Không có bài đo nào khớp với: ${wanted.join(', ')}`);
+  const host = await machine();
+  console.log(
+    `Đo hiệu năng ${quick ? '(bản nhỏ --quick)' : '(đầy đủ)'}: ${benches.map((b) => b.id).join(', ')}`,
+  );
+  const sections = new Map<string, string>();
+  let failed = 0;
+  for (const bench of benches) {
+    const started = performance.now();
+    const load = loadavg()[0] ?? 0;
+    const context: BenchContext = {
+      quick,
+      serverUrl,
+      port: (index) => portBase + index,
+      log: (message) => console.log(`  [${bench.id}] ${message}`),
+    };
+    console.log(`${bench.id} — ${bench.title}…`);
+    let result: BenchResult;
+    try {
+      result = await bench.run(context);
+    } catch (error) {
+      console.error(error);
+      result = { rows: [failedRow(bench.title, `the benchmark stopped: ${(error as Error).message}`)] };
+    }
+    const seconds = (performance.now() - started) / 1000;
+    for (const row of result.rows) {
+      console.log(
+        `  ${row.passed ? 'ĐẠT      ' : 'KHÔNG ĐẠT'} ${row.what}: ${row.figure} | mốc: ${row.anchor} | mục tiêu: ${row.target}${row.reason ? ` — ${row.reason}` : ''}`,
+      );
+      if (!row.passed) failed++;
+    }
+    sections.set(bench.id, section(bench, result, seconds, load, host));
+    writeResults(sections);
   }
+  console.log(`Đã ghi ${RESULTS}; ${failed} dòng không đạt.`);
+  if (failed > 0) process.exitCode = 1;
 }
 
 await main();

@@ -92,3 +92,25 @@ export async function queryRows<Row extends Record<string, unknown>>(
   const result = (await db.execute(statement)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/**
+ * Rows of a raw SQL statement sent as a NAMED prepared statement on PostgreSQL: each pooled
+ * connection parses and plans it once, then only binds and executes (P1: the phone form's one
+ * statement is planned anew otherwise, on every request). `name` must stand for one statement
+ * text: the SQL must have the same shape on every call, only its parameters vary. On PGlite (one
+ * connection, in process) it is an ordinary query.
+ */
+export async function preparedRows<Row extends Record<string, unknown>>(
+  db: Db,
+  name: string,
+  statement: SQL,
+): Promise<Row[]> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<Row>(db, statement);
+  const dialect = (
+    db as unknown as { dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } } }
+  ).dialect;
+  const query = dialect.sqlToQuery(statement);
+  const result = await client.query<Row>({ name, text: query.sql, values: query.params });
+  return result.rows;
+}

@@ -176,9 +176,31 @@ export async function buildApp({
  */
 const QUIET = { logLevel: 'silent', schema: { hide: true } } as const;
 
+const ASSET_DIRECTORY = join(WEB_DIST, 'assets');
+
+/**
+ * P5: files under assets/ carry a content hash in their name, so a browser may keep them for a
+ * year without asking again; the pages (index.html, phieu.html, …) name those files and must be
+ * revalidated on every visit so a new build is picked up.
+ */
+export function cacheControlFor(path: string): string {
+  return path.startsWith(ASSET_DIRECTORY) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** One origin, one port: the same server hands out the built SPA and falls back to its index for client routes. */
 async function serveWebApp(app: App): Promise<void> {
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, logLevel: 'silent' });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: false,
+    logLevel: 'silent',
+    // P5: the .br/.gz twins written by `vite build` go to browsers that accept them.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', cacheControlFor(path));
+    },
+  });
   // P5: the phone form is its own light page, not the admin app.
   app.get('/phieu', QUIET, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('phieu.html'),
@@ -199,6 +221,6 @@ async function serveWebApp(app: App): Promise<void> {
     if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
       return reply.callNotFound();
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }

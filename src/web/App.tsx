@@ -1,12 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorNotice, Loading } from './components/states.js';
-import { AccountSecurityPage } from './pages/AccountSecurityPage.js';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { PATHS } from './paths.js';
-import { Shell } from './Shell.js';
 import { SessionProvider, useMeQuery } from './session.js';
+
+// P5: the sign-in page loads only itself; the signed-in frame and every page come when shown.
+const Shell = lazy(() => import('./Shell.js').then(({ Shell }) => ({ default: Shell })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/ChangePasswordPage.js').then(({ ChangePasswordPage }) => ({ default: ChangePasswordPage })),
+);
+const AccountSecurityPage = lazy(() =>
+  import('./pages/AccountSecurityPage.js').then(({ AccountSecurityPage }) => ({
+    default: AccountSecurityPage,
+  })),
+);
 
 const TasksPage = lazy(() => import('./pages/TasksPage.js'));
 const TreePage = lazy(() => import('./pages/TreePage.js'));
@@ -58,63 +66,69 @@ export function App() {
   if (me.mustChangePassword) {
     return (
       <SessionProvider me={me}>
-        <Shell minimal>
-          <ChangePasswordPage required />
-        </Shell>
+        <Suspense fallback={<Loading />}>
+          <Shell minimal>
+            <ChangePasswordPage required />
+          </Shell>
+        </Suspense>
       </SessionProvider>
     );
   }
   if (me.mustEnrollSecondFactor) {
     return (
       <SessionProvider me={me}>
-        <Shell minimal>
-          <AccountSecurityPage required />
-        </Shell>
+        <Suspense fallback={<Loading />}>
+          <Shell minimal>
+            <AccountSecurityPage required />
+          </Shell>
+        </Suspense>
       </SessionProvider>
     );
   }
   return (
     <SessionProvider me={me}>
-      <Shell>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path={PATHS.tasks} element={<TasksPage />} />
-            <Route path={PATHS.tree} element={<TreePage />} />
-            <Route path="/to-chuc/:id" element={<OrganizationPage />} />
-            <Route path="/co-quan/:id" element={<WorkplacePage />} />
-            <Route path={PATHS.people} element={<PeoplePage />} />
-            <Route path={PATHS.accounts} element={<AccountsPage />} />
-            <Route path={PATHS.audit} element={<AuditPage />} />
-            <Route path={PATHS.settings} element={<SettingsPage />} />
-            <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
-            <Route path={PATHS.accountSecurity} element={<AccountSecurityPage />} />
-            <Route path="/nhan-su/:id/du-lieu-ca-nhan" element={<PersonalDataPage />} />
-            <Route path={PATHS.plans} element={<PlansPage />} />
-            <Route path="/ke-hoach/:id" element={<PlanPage />} />
-            <Route path="/ke-hoach/:id/tien-do" element={<PlanProgressPage />} />
-            <Route path={PATHS.concerns} element={<ConcernsPage />} />
-            <Route path="/vuong-mac/:id" element={<ConcernPage />} />
-            <Route path={PATHS.mySelfCriticisms} element={<MySelfCriticismsPage />} />
-            <Route path={PATHS.myCompiledPoints} element={<MyCompiledPointsPage />} />
-            <Route path="/tu-phe-binh/:id" element={<SelfCriticismPage />} />
-            <Route
-              path="/ke-hoach/:planId/co-quan/:workplaceId/tu-phe-binh"
-              element={<WorkplaceSelfCriticismsPage />}
-            />
-            <Route path="/ke-hoach/:planId/co-quan/:workplaceId/hop" element={<MeetingPage />} />
-            <Route path="/hop/:id/truc-tiep" element={<MeetingLivePage />} />
-            <Route path={PATHS.myMeetings} element={<MyMeetingsPage />} />
-            <Route path={PATHS.onlineFeedback} element={<OnlineFeedbackPage />} />
-            <Route path={PATHS.myRemediation} element={<MyRemediationPage />} />
-            <Route path={PATHS.yearEnd} element={<YearEndPage />} />
-            <Route path={PATHS.reports} element={<ReportsPage />} />
-            <Route path="/bao-cao/:planId/:organizationId" element={<ReportPage />} />
-            <Route path={PATHS.guide} element={<GuidePage />} />
-            <Route path={PATHS.login} element={<Navigate to={PATHS.tasks} replace />} />
-            <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
-          </Routes>
-        </Suspense>
-      </Shell>
+      <Suspense fallback={<Loading />}>
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path={PATHS.tasks} element={<TasksPage />} />
+              <Route path={PATHS.tree} element={<TreePage />} />
+              <Route path="/to-chuc/:id" element={<OrganizationPage />} />
+              <Route path="/co-quan/:id" element={<WorkplacePage />} />
+              <Route path={PATHS.people} element={<PeoplePage />} />
+              <Route path={PATHS.accounts} element={<AccountsPage />} />
+              <Route path={PATHS.audit} element={<AuditPage />} />
+              <Route path={PATHS.settings} element={<SettingsPage />} />
+              <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />
+              <Route path={PATHS.accountSecurity} element={<AccountSecurityPage />} />
+              <Route path="/nhan-su/:id/du-lieu-ca-nhan" element={<PersonalDataPage />} />
+              <Route path={PATHS.plans} element={<PlansPage />} />
+              <Route path="/ke-hoach/:id" element={<PlanPage />} />
+              <Route path="/ke-hoach/:id/tien-do" element={<PlanProgressPage />} />
+              <Route path={PATHS.concerns} element={<ConcernsPage />} />
+              <Route path="/vuong-mac/:id" element={<ConcernPage />} />
+              <Route path={PATHS.mySelfCriticisms} element={<MySelfCriticismsPage />} />
+              <Route path={PATHS.myCompiledPoints} element={<MyCompiledPointsPage />} />
+              <Route path="/tu-phe-binh/:id" element={<SelfCriticismPage />} />
+              <Route
+                path="/ke-hoach/:planId/co-quan/:workplaceId/tu-phe-binh"
+                element={<WorkplaceSelfCriticismsPage />}
+              />
+              <Route path="/ke-hoach/:planId/co-quan/:workplaceId/hop" element={<MeetingPage />} />
+              <Route path="/hop/:id/truc-tiep" element={<MeetingLivePage />} />
+              <Route path={PATHS.myMeetings} element={<MyMeetingsPage />} />
+              <Route path={PATHS.onlineFeedback} element={<OnlineFeedbackPage />} />
+              <Route path={PATHS.myRemediation} element={<MyRemediationPage />} />
+              <Route path={PATHS.yearEnd} element={<YearEndPage />} />
+              <Route path={PATHS.reports} element={<ReportsPage />} />
+              <Route path="/bao-cao/:planId/:organizationId" element={<ReportPage />} />
+              <Route path={PATHS.guide} element={<GuidePage />} />
+              <Route path={PATHS.login} element={<Navigate to={PATHS.tasks} replace />} />
+              <Route path="*" element={<ErrorNotice title="Không tìm thấy trang" error={new Error()} />} />
+            </Routes>
+          </Suspense>
+        </Shell>
+      </Suspense>
     </SessionProvider>
   );
 }

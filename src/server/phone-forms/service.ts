@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FeedbackFormContentBody } from '../../contract/feedback-form.js';
 import type { PhoneFormOpened, ReleasedPhoneForms } from '../../contract/phone-forms.js';
-import { type Db, type DbOrTx, queryRows } from '../../db/client.js';
+import { type Db, type DbOrTx, preparedRows, queryRows } from '../../db/client.js';
 import {
   feedback,
   feedbackCodes,
@@ -363,8 +363,9 @@ export async function submitPhoneForm(
     await throttle.recordFailure(address, now);
     throw new UnknownCodeError();
   }
-  const [row] = await queryRows<SubmitRow>(
+  const [row] = await preparedRows<SubmitRow>(
     db,
+    'phone-form-submit',
     sql`with t as (select ${throttle.recentFailures(addressKey, now)} as recent_failures),
         c as (
           select fc.id as code_id, m.id as meeting_id, m.plan_id, m.workplace_id,
