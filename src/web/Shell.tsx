@@ -86,7 +86,10 @@ export function Shell({ children, minimal = false }: { children: ReactNode; mini
             </Text>
             <ActionIcon
               component={Link}
-              to={`${PATHS.guide}#${chapterForPage(location.pathname, [...held])}`}
+              to={`${PATHS.guide}#${chapterForPage(
+                location.pathname,
+                me.roles.map((grant) => grant.role),
+              )}`}
               variant="default"
               radius="xl"
               aria-label="Hướng dẫn sử dụng"
