@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_AREAS, FEEDBACK_CHANNELS, FEEDBACK_KINDS } from '../domain/feedback.js';
-import { idSchema, text, versionSchema } from './common.js';
+import { idSchema, requiredText, text, versionSchema } from './common.js';
 
 const count = z.number().int();
 
@@ -87,12 +87,41 @@ export const reportDetail = z.object({
   children: z.array(reportChild),
   /** This report's live figures equal the sum of the children's live figures and its own workplaces. */
   sumMatches: z.boolean(),
-  permissions: z.object({ edit: z.boolean(), submit: z.boolean() }),
+  /**
+   * What is missing (meetings not held, reports below not in): for a draft as it stands now, for a
+   * submitted report as confirmed when submitting (stated in the report). Null when nothing is.
+   */
+  gaps: z
+    .object({
+      meetingsMissing: z.number().int(),
+      meetingsRequired: z.number().int(),
+      childrenMissing: z.array(z.string()),
+      text: z.string(),
+    })
+    .nullable(),
+  /** Each time the receiving level reopened the report, with its reason. */
+  reopenings: z.array(
+    z.object({
+      sequence: z.number().int(),
+      reason: z.string(),
+      reopenedAt: z.string(),
+      reopenedBy: z.string(),
+    }),
+  ),
+  permissions: z.object({ edit: z.boolean(), submit: z.boolean(), reopen: z.boolean() }),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 
 export const updateReportBody = z.object({ version: versionSchema, narrative: reportNarrative });
-export const submitReportBody = z.object({ version: versionSchema });
+export const submitReportBody = z.object({
+  version: versionSchema,
+  /** Submit although meetings or reports below are missing: the report says so (issue 11). */
+  confirmGaps: z.boolean().default(false),
+});
+export const reopenReportBody = z.object({
+  version: versionSchema,
+  reason: requiredText(2000, 'Lý do mở lại báo cáo'),
+});
 
 export const reportListQuery = z.object({
   /** The receiving organization; the actor's topmost organization in the plan by default. */

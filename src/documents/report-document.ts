@@ -34,6 +34,8 @@ export interface ReportDocumentInput {
   figures: ReportFigures;
   narrative: { results: string; strengths: string; limits: string; proposals: string };
   children: ReportChildLine[];
+  /** What was still missing when it was submitted, as confirmed (issue 11); printed before the narrative. */
+  gapsText?: string | null;
 }
 
 export const REPORT_KIND = 'BÁO CÁO';
@@ -144,6 +146,7 @@ function reportBody(input: ReportDocumentInput): BodyBlock[] {
       kind: 'heading',
       runs: bold(input.children.length > 0 ? REPORT_HEADINGS.summary : '3. Đánh giá kết quả'),
     },
+    ...(input.gapsText ? section(input.gapsText) : []),
     ...section(input.narrative.results),
     { kind: 'heading', runs: bold(REPORT_HEADINGS.strengths) },
     ...section(input.narrative.strengths),

@@ -95,3 +95,14 @@ export const TIMELINESS_LABELS: Record<Timeliness | 'missing', string> = {
 export function timeliness(submittedOn: string, dueOn: string): Timeliness {
   return submittedOn <= dueOn ? 'on_time' : 'late';
 }
+
+/**
+ * Issue 11: a meeting's attendance counts only once the meeting was held — before, members marked
+ * present have not criticized themselves before anyone, and the masses have not come.
+ */
+export function heldAttendance(
+  held: boolean,
+  attendance: { present: number; absentValid: number; absentInvalid: number; massesPresent: number },
+) {
+  return held ? attendance : { present: 0, absentValid: 0, absentInvalid: 0, massesPresent: 0 };
+}

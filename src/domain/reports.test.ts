@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { heldAttendance } from './report-figures.js';
 import {
   addDays,
+  describeGaps,
   expectedReports,
+  narrativeIssues,
   type ReportingOrganization,
   type RootPlanDeadlines,
   reportDueOn,
+  reportGaps,
   reportState,
 } from './reports.js';
 
@@ -111,5 +115,38 @@ describe('report state', () => {
     [null, '2020-11-01', 'not_yet_due'],
   ] as const)('timeliness %s on %s is %s', (given, today, expected) => {
     expect(reportState({ timeliness: given }, '2020-11-20', today)).toBe(expected);
+  });
+});
+
+describe('report submission rules (issue 11)', () => {
+  it('names every empty narrative section', () => {
+    expect(
+      narrativeIssues({ results: 'x', strengths: ' ', limits: '', proposals: 'y' }).map(
+        (issue) => issue.field,
+      ),
+    ).toEqual(['strengths', 'limits']);
+  });
+  it('finds meetings not held and reports below not in, and says so', () => {
+    expect(
+      reportGaps({ workplacesRequired: 2, workplacesHeld: 2 }, [{ name: 'A', submitted: true }]),
+    ).toBeNull();
+    const gaps = reportGaps({ workplacesRequired: 5, workplacesHeld: 0 }, [
+      { name: 'Chi bộ 1', submitted: false },
+      { name: 'Chi bộ 2', submitted: true },
+    ]);
+    expect(gaps).toEqual({ meetingsMissing: 5, meetingsRequired: 5, childrenMissing: ['Chi bộ 1'] });
+    expect(describeGaps(gaps!)).toBe(
+      'Khi nộp báo cáo: 5/5 cơ quan, đơn vị phải tổ chức chưa họp tự phê bình trước quần chúng; chưa có báo cáo của Chi bộ 1.',
+    );
+  });
+  it('counts attendance only at a meeting that was held', () => {
+    const marked = { present: 7, absentValid: 1, absentInvalid: 0, massesPresent: 9 };
+    expect(heldAttendance(false, marked)).toEqual({
+      present: 0,
+      absentValid: 0,
+      absentInvalid: 0,
+      massesPresent: 0,
+    });
+    expect(heldAttendance(true, marked)).toEqual(marked);
   });
 });

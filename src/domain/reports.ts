@@ -112,3 +112,50 @@ export function reportState(
 export function isUpwardReport(organizationId: string, plan: RootPlanDeadlines): boolean {
   return organizationId === plan.organizationId;
 }
+
+export type NarrativeSection = 'results' | 'strengths' | 'limits' | 'proposals';
+export const REPORT_NARRATIVE_LABELS: Record<NarrativeSection, string> = {
+  results: 'Đánh giá kết quả',
+  strengths: 'Ưu điểm',
+  limits: 'Hạn chế',
+  proposals: 'Đề xuất, kiến nghị',
+};
+
+/** Issue 11: every narrative section is written before a report is submitted; names the empty ones. */
+export function narrativeIssues(
+  narrative: Record<NarrativeSection, string>,
+): { field: NarrativeSection; message: string }[] {
+  return (Object.keys(REPORT_NARRATIVE_LABELS) as NarrativeSection[])
+    .filter((field) => !narrative[field]?.trim())
+    .map((field) => ({ field, message: `Mục “${REPORT_NARRATIVE_LABELS[field]}” chưa được viết.` }));
+}
+
+/** What is still missing when a report is submitted: confirmed by the committee and stated in the report. */
+export interface ReportGaps {
+  /** Required workplaces whose meeting has not been held. */
+  meetingsMissing: number;
+  meetingsRequired: number;
+  /** Organizations below whose report is not in. */
+  childrenMissing: string[];
+}
+
+export function reportGaps(
+  figures: { workplacesRequired: number; workplacesHeld: number },
+  children: { name: string; submitted: boolean }[],
+): ReportGaps | null {
+  const meetingsMissing = Math.max(0, figures.workplacesRequired - figures.workplacesHeld);
+  const childrenMissing = children.filter((child) => !child.submitted).map((child) => child.name);
+  if (meetingsMissing === 0 && childrenMissing.length === 0) return null;
+  return { meetingsMissing, meetingsRequired: figures.workplacesRequired, childrenMissing };
+}
+
+/** The gaps in one sentence, as the confirmation asks and the report states. */
+export function describeGaps(gaps: ReportGaps): string {
+  const parts: string[] = [];
+  if (gaps.meetingsMissing > 0)
+    parts.push(
+      `${gaps.meetingsMissing}/${gaps.meetingsRequired} cơ quan, đơn vị phải tổ chức chưa họp tự phê bình trước quần chúng`,
+    );
+  if (gaps.childrenMissing.length > 0) parts.push(`chưa có báo cáo của ${gaps.childrenMissing.join(', ')}`);
+  return `Khi nộp báo cáo: ${parts.join('; ')}.`;
+}

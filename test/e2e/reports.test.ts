@@ -18,6 +18,10 @@ async function submitOwnReport(
   await page.getByRole('link', { name: `Mở báo cáo của ${organization}` }).click();
   await page.getByRole('heading', { name: `Báo cáo của ${organization}` }).waitFor();
   await page.getByLabel('Đánh giá kết quả').fill(results);
+  // Issue 11: every section is written before a report is submitted.
+  await page.getByLabel('Ưu điểm').fill('Nghiêm túc.');
+  await page.getByLabel('Hạn chế').fill('Chưa đầy đủ.');
+  await page.getByLabel('Đề xuất, kiến nghị').fill('Không.');
   await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nộp báo cáo' });
   await dialog.getByRole('button', { name: 'Nộp báo cáo' }).click();

@@ -216,7 +216,12 @@ describe('document headers across the demo tree and a generated tree', () => {
     const board = await committeeOf(bloc);
     const template = await board.get(`/api/v1/plans/template?organizationId=${bloc.id}&year=2030`);
     const plan = (
-      await board.post('/api/v1/plans', { ...(template.json() as object), number: '06', place: 'Trà Vinh' })
+      await board.post('/api/v1/plans', {
+        ...(template.json() as object),
+        number: '06',
+        place: 'Trà Vinh',
+        signerName: 'Nguyễn Văn Ký',
+      })
     ).json();
     const published = await board.post(`/api/v1/plans/${plan.id}/publish`, { version: plan.version });
     expect(published.statusCode, published.body).toBe(200);

@@ -19,7 +19,8 @@ describe('plan documents', () => {
   const signerName = 'Nguyễn Văn Tám'.normalize('NFD');
 
   beforeAll(async () => {
-    context = await createTestContext();
+    // Written on 21/10/2026: the template proposes the seed's 15/11, 20/11 and 30/11 (issue 11).
+    context = await createTestContext({ clock: () => new Date('2026-10-21T03:00:00Z') });
     tree = await seedScopeTree(context, [
       { role: 'committee', at: 'bloc' },
       { role: 'committee', at: 'baseB' },

@@ -25,6 +25,7 @@ export function reportDocumentInput(
     recipients: names.recipients,
     figures: detail.figures,
     narrative: detail.narrative,
+    gapsText: detail.status === 'submitted' ? (detail.gaps?.text ?? null) : null,
     children: detail.children.map((child) => ({
       organizationName: child.organization.name,
       dueOn: child.dueOn,

@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.js';
 import { FEEDBACK_AREAS, FEEDBACK_CHANNELS, FEEDBACK_KINDS } from '../../domain/feedback.js';
-import { type ReportFigures, sumWorkplaces, type WorkplaceFigures } from '../../domain/report-figures.js';
+import {
+  heldAttendance,
+  type ReportFigures,
+  sumWorkplaces,
+  type WorkplaceFigures,
+} from '../../domain/report-figures.js';
 import { releaseDueWindows } from '../phone-forms/ballot-box.js';
 
 /** One workplace of the plan with its figures and the organization it is attached to now. */
@@ -128,14 +133,21 @@ const picked = <K extends string>(row: Record<string, unknown>, prefix: string, 
 
 function figuresOf(row: Row): ReportFigures {
   const number = (key: string) => Number(row[key]);
+  const held = HELD_OR_LATER.includes(row.status as string);
+  const attendance = heldAttendance(held, {
+    present: number('present'),
+    absentValid: number('absent_valid'),
+    absentInvalid: number('absent_invalid'),
+    massesPresent: number('masses_present'),
+  });
   return {
     workplacesRequired: row.required ? 1 : 0,
     workplacesExempt: row.status === 'exempt' ? 1 : 0,
-    workplacesHeld: HELD_OR_LATER.includes(row.status as string) ? 1 : 0,
-    membersSelfCriticized: number('present'),
-    membersAbsentValid: number('absent_valid'),
-    membersAbsentInvalid: number('absent_invalid'),
-    massesPresent: number('masses_present'),
+    workplacesHeld: held ? 1 : 0,
+    membersSelfCriticized: attendance.present,
+    membersAbsentValid: attendance.absentValid,
+    membersAbsentInvalid: attendance.absentInvalid,
+    massesPresent: attendance.massesPresent,
     opinions: number('opinions'),
     opinionsByChannel: picked(row, 'channel', FEEDBACK_CHANNELS),
     opinionsByArea: picked(row, 'area', FEEDBACK_AREAS),

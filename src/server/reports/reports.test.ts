@@ -6,6 +6,7 @@ import { pgErrorMessage } from '../../db/errors.js';
 import { planWorkplaces } from '../../db/schema/index.js';
 import { documentXml, docxParagraphs, pdfLines } from '../../documents/read-exports.js';
 import { REPORT_SUBMITTED_MESSAGE } from '../http/error-handler.js';
+import { backdatePlan } from '../plans/backdate-support.js';
 import { setWorkplaceStatus } from '../plans/progress-rollup.js';
 import {
   accountName,
@@ -83,13 +84,13 @@ describe('reports up the tree', () => {
     expect(report.state).toBe('missing');
     expect(report.figures.workplacesRequired).toBe(1);
     expect(report.children).toEqual([]);
-    expect(report.permissions).toEqual({ edit: true, submit: true });
+    expect(report.permissions).toEqual({ edit: true, submit: true, reopen: false });
   });
 
   it('lets an officer above read a report but not write it, and refuses a sibling', async () => {
     const above = await clients.bloc!.get(reportUrl(tree.organizations.cellA1));
     expect(above.statusCode).toBe(200);
-    expect(above.json().permissions).toEqual({ edit: false, submit: false });
+    expect(above.json().permissions).toEqual({ edit: false, submit: false, reopen: false });
     const sibling = await clients.cellB1!.get(reportUrl(tree.organizations.cellA1));
     expect(sibling.statusCode).toBe(403);
     expect(sibling.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
@@ -135,7 +136,7 @@ describe('reports up the tree', () => {
     expect(report.status).toBe('submitted');
     expect(report.state).toBe('late');
     expect(report.figures.workplacesHeld).toBe(1);
-    expect(report.permissions).toEqual({ edit: false, submit: false });
+    expect(report.permissions).toEqual({ edit: false, submit: false, reopen: false });
     const [workplace] = await context.database.db
       .select({ status: planWorkplaces.status })
       .from(planWorkplaces)
@@ -171,25 +172,49 @@ describe('reports up the tree', () => {
       dueOn: '2025-11-17',
     });
     expect(report.sumMatches).toBe(true);
-    const submitted = await clients.baseA!.post(`/api/v1/reports/${report.id}/submit`, {
+    const written = await clients.baseA!.put(`/api/v1/reports/${report.id}`, {
       version: report.version,
+      narrative: { ...narrative, limits: 'Chưa đầy đủ.' },
+    });
+    expect(written.statusCode, written.body).toBe(200);
+    const submitted = await clients.baseA!.post(`/api/v1/reports/${report.id}/submit`, {
+      version: written.json().version,
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().state).toBe('late');
   });
 
   it('gives a cell the base-report deadline of the plan its base derived, read through either plan', async () => {
+    // Both plans published while their deadlines were ahead (issue 11), then time passes.
+    const { db } = context.database;
+    await backdatePlan(db, planId, {
+      meetingsDueOn: '2099-11-15',
+      baseReportsDueOn: '2099-11-20',
+      upwardReportDueOn: '2099-11-30',
+    });
     const derived = await clients.bloc!.post(`/api/v1/plans/${planId}/derive`, {
       organizationId: tree.organizations.baseB,
       number: '05',
-      meetingsDueOn: '2025-11-12',
-      baseReportsDueOn: '2025-11-18',
+      signerName: 'Nguyễn Văn Ký',
+      place: 'Trà Vinh',
+      meetingsDueOn: '2099-11-12',
+      baseReportsDueOn: '2099-11-18',
     });
     expect(derived.statusCode, derived.body).toBe(201);
     const published = await clients.bloc!.post(`/api/v1/plans/${derived.json().id}/publish`, {
       version: derived.json().version,
     });
     expect(published.statusCode, published.body).toBe(200);
+    await backdatePlan(db, planId, {
+      meetingsDueOn: '2025-11-15',
+      baseReportsDueOn: '2025-11-20',
+      upwardReportDueOn: '2025-11-30',
+    });
+    await backdatePlan(db, derived.json().id, {
+      meetingsDueOn: '2025-11-12',
+      baseReportsDueOn: '2025-11-18',
+      upwardReportDueOn: '2025-11-30',
+    });
     const viaDerived = await clients.cellB1!.get(
       `/api/v1/plans/${derived.json().id}/organizations/${tree.organizations.cellB1}/report`,
     );
@@ -278,5 +303,83 @@ describe('reports up the tree', () => {
       narrative: { ...narrative, results: 'a\u0000b' },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('refuses empty narrative sections, asks confirmation for what is missing and states it (issue 11)', async () => {
+    const report: ReportDetail = (await clients.board!.get(reportUrl(tree.organizations.bloc))).json();
+    const empty = await clients.board!.post(`/api/v1/reports/${report.id}/submit`, {
+      version: report.version,
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.issues).toEqual([
+      { path: 'body.narrative.limits', message: 'Mục “Hạn chế” chưa được viết.' },
+    ]);
+    const written = await clients.board!.put(`/api/v1/reports/${report.id}`, {
+      version: report.version,
+      narrative: { ...narrative, limits: 'Cơ sở B chưa tổ chức.' },
+    });
+    const gaps = written.json().gaps;
+    expect(gaps).toMatchObject({ childrenMissing: ['Đảng bộ cơ sở B'] });
+    const unconfirmed = await clients.board!.post(`/api/v1/reports/${report.id}/submit`, {
+      version: written.json().version,
+    });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error.message).toContain('chưa có báo cáo của Đảng bộ cơ sở B');
+    const confirmed = await clients.board!.post(`/api/v1/reports/${report.id}/submit`, {
+      version: written.json().version,
+      confirmGaps: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().status).toBe('submitted');
+    expect(confirmed.json().gaps.text).toContain('chưa có báo cáo của Đảng bộ cơ sở B');
+    const docx = await clients.board!.get(`/api/v1/reports/${report.id}/document.docx`);
+    const paragraphs = docxParagraphs(await documentXml(docx.rawPayload));
+    expect(paragraphs.some((paragraph) => paragraph.includes('chưa có báo cáo của Đảng bộ cơ sở B'))).toBe(
+      true,
+    );
+  });
+
+  it('counts self-criticism only at meetings that were held (issue 11)', async () => {
+    const report: ReportDetail = (await clients.cellB1!.get(reportUrl(tree.organizations.cellB1))).json();
+    expect(report.figures.workplacesHeld).toBe(0);
+    expect(report.figures.membersSelfCriticized).toBe(0);
+    expect(report.figures.massesPresent).toBe(0);
+  });
+
+  it('lets only the receiving level reopen a submitted report, with a reason kept in its history (issue 11)', async () => {
+    const report: ReportDetail = (await clients.bloc!.get(reportUrl(tree.organizations.baseA))).json();
+    expect(report.status).toBe('submitted');
+    expect(report.permissions.reopen).toBe(true);
+    const cellReport: ReportDetail = (await clients.bloc!.get(reportUrl(tree.organizations.cellA1))).json();
+    expect(cellReport.permissions.reopen).toBe(false);
+    const notReceiver = await clients.bloc!.post(`/api/v1/reports/${cellReport.id}/reopen`, {
+      version: cellReport.version,
+      reason: 'Thử',
+    });
+    expect(notReceiver.statusCode).toBe(403);
+    expect(notReceiver.json().error.message).toContain('Đảng bộ cơ sở A');
+    const noReason = await clients.bloc!.post(`/api/v1/reports/${report.id}/reopen`, {
+      version: report.version,
+      reason: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const reopened = await clients.bloc!.post(`/api/v1/reports/${report.id}/reopen`, {
+      version: report.version,
+      reason: 'Số liệu quần chúng dự họp chưa khớp biên bản.',
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json()).toMatchObject({
+      status: 'draft',
+      submittedOn: null,
+      reopenings: [{ sequence: 1, reason: 'Số liệu quần chúng dự họp chưa khớp biên bản.' }],
+    });
+    const rows = (
+      (await context.database.db.execute(
+        sql`select submission from report_reopenings where report_id = ${report.id}`,
+      )) as unknown as { rows: { submission: { timeliness: string; narrative: { limits: string } } }[] }
+    ).rows;
+    expect(rows[0]!.submission).toMatchObject({ timeliness: 'late', narrative: { limits: 'Chưa đầy đủ.' } });
+    const writable: ReportDetail = (await clients.baseA!.get(reportUrl(tree.organizations.baseA))).json();
+    expect(writable.permissions).toMatchObject({ edit: true, submit: true });
   });
 });

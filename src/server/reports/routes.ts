@@ -1,5 +1,6 @@
 import { idParams } from '../../contract/common.js';
 import {
+  reopenReportBody,
   reportDetail,
   reportList,
   reportListQuery,
@@ -10,7 +11,7 @@ import {
 import { requireActor } from '../auth/actor.js';
 import type { App } from '../http/types.js';
 import { reportDocumentRoutes } from './document-routes.js';
-import { getReport, listReports, submitReport, updateReport } from './service.js';
+import { getReport, listReports, reopenReport, submitReport, updateReport } from './service.js';
 
 const tags = ['Báo cáo'];
 const detail = { 200: reportDetail };
@@ -55,8 +56,21 @@ export async function reportRoutes(app: App): Promise<void> {
         response: detail,
       },
     },
-    async (request) =>
-      submitReport(app.db, requireActor(request.actor), request.params.id, request.body.version),
+    async (request) => submitReport(app.db, requireActor(request.actor), request.params.id, request.body),
+  );
+
+  app.post(
+    '/reports/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Cấp nhận báo cáo mở lại báo cáo đã nộp, kèm lý do (giữ lại bản đã nộp)',
+        params: idParams,
+        body: reopenReportBody,
+        response: detail,
+      },
+    },
+    async (request) => reopenReport(app.db, requireActor(request.actor), request.params.id, request.body),
   );
 
   app.get(

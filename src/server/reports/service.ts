@@ -1,11 +1,20 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ReportChildView, ReportDetail, ReportList, ReportNarrative } from '../../contract/reports.js';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.js';
-import { reports } from '../../db/schema/index.js';
+import { accounts, reportReopenings, reports } from '../../db/schema/index.js';
 import { isWithin } from '../../domain/organization-path.js';
 import { vietnamToday } from '../../domain/progress.js';
 import { addFigures, type ReportFigures, timeliness } from '../../domain/report-figures.js';
-import { isUpwardReport, REPORT_STATE_LABELS, type ReportState, reportState } from '../../domain/reports.js';
+import {
+  describeGaps,
+  isUpwardReport,
+  narrativeIssues,
+  REPORT_STATE_LABELS,
+  type ReportGaps,
+  type ReportState,
+  reportGaps,
+  reportState,
+} from '../../domain/reports.js';
 import { recordAudit } from '../audit/record.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound, staleVersion } from '../errors.js';
@@ -118,11 +127,12 @@ export async function getReport(
     await ensureDraft(db, reporting, node);
     row = (await reportRows(db, reporting.plan.id, [node.organization.id])).get(node.organization.id);
   }
-  return presentReport(db, reporting, node, row, writer, now);
+  return presentReport(db, actor, reporting, node, row, writer, now);
 }
 
 async function presentReport(
   db: DbOrTx,
+  actor: Actor,
   reporting: ReportingPlan,
   node: ReportingNode,
   row: ReportRow | undefined,
@@ -138,6 +148,16 @@ async function presentReport(
   const recipientId = node.own.recipientOrganizationId;
   const recipient = recipientId ? await organizationById(db, recipientId) : null;
   const submitted = row?.status === 'submitted';
+  const gaps = submitted
+    ? ((row.gaps as unknown as ReportGaps | null) ?? null)
+    : reportGaps(
+        live,
+        children.views.map((child) => ({
+          name: child.organization.name,
+          submitted: child.state === 'on_time' || child.state === 'late',
+        })),
+      );
+  const reopenings = row ? await reopeningsOf(db, row.id) : [];
   return {
     id: row?.id ?? null,
     version: row?.version ?? null,
@@ -160,8 +180,39 @@ async function presentReport(
     ownWorkplaces: own,
     children: children.views,
     sumMatches: JSON.stringify(summed) === JSON.stringify(live),
-    permissions: { edit: writer && !!row && !submitted, submit: writer && !!row && !submitted },
+    gaps: gaps ? { ...gaps, text: describeGaps(gaps) } : null,
+    reopenings,
+    permissions: {
+      edit: writer && !!row && !submitted,
+      submit: writer && !!row && !submitted,
+      reopen: !!row && submitted && receives(actor, recipient?.path ?? null),
+    },
   };
+}
+
+/** The receiving level: its committee or organization board reopens a report sent to it. */
+function receives(actor: Actor, recipientPath: string | null): boolean {
+  if (!recipientPath) return false;
+  return actor.grants.some(
+    (grant) =>
+      (grant.role === 'committee' || grant.role === 'organization-board') &&
+      grant.organizationPath === recipientPath,
+  );
+}
+
+async function reopeningsOf(db: DbOrTx, reportId: string) {
+  const rows = await db
+    .select({
+      sequence: reportReopenings.sequence,
+      reason: reportReopenings.reason,
+      reopenedAt: reportReopenings.reopenedAt,
+      reopenedBy: accounts.displayName,
+    })
+    .from(reportReopenings)
+    .innerJoin(accounts, eq(accounts.id, reportReopenings.reopenedBy))
+    .where(eq(reportReopenings.reportId, reportId))
+    .orderBy(reportReopenings.sequence);
+  return rows.map((row) => ({ ...row, reopenedAt: row.reopenedAt.toISOString() }));
 }
 
 /** A report by id for writing: it exists (404), the actor reads it (403) and writes it (403), still a draft (409). */
@@ -218,17 +269,40 @@ export async function submitReport(
   db: Db,
   actor: Actor,
   id: string,
-  version: number,
+  body: { version: number; confirmGaps: boolean },
   now = new Date(),
 ): Promise<ReportDetail> {
+  const { version } = body;
   const { row, reporting, organization } = await reportForWriter(db, actor, id);
   if (row.version !== version) throw staleVersion();
+  const empty = narrativeIssues(row.narrative);
+  if (empty.length > 0)
+    throw new AppError(
+      'bad_request',
+      `Báo cáo chưa nộp được: ${empty.map((issue) => issue.message).join(' ')}`,
+      empty.map((issue) => ({ path: `body.narrative.${issue.field}`, message: issue.message })),
+    );
   const node = await reportingNode(db, reporting, organization);
   const submittedOn = vietnamToday(now);
   const result = timeliness(submittedOn, node.own.dueOn);
   await db.transaction(async (tx) => {
     const rows = await workplaceFigures(tx, reporting.plan.id, organization.path, now);
     const figures = subtreeFigures(rows, organization.path);
+    const children = await childViews(tx, reporting, node, rows, submittedOn);
+    const gaps = reportGaps(
+      figures,
+      children.views.map((child) => ({
+        name: child.organization.name,
+        submitted: child.state === 'on_time' || child.state === 'late',
+      })),
+    );
+    if (gaps && !body.confirmGaps)
+      throw new AppError(
+        'conflict',
+        `${describeGaps(gaps)} Nếu vẫn nộp, hãy xác nhận: báo cáo sẽ ghi rõ những điều còn thiếu này.`,
+        [{ path: 'body.confirmGaps', message: describeGaps(gaps) }],
+        { gaps },
+      );
     const updated = await tx
       .update(reports)
       .set({
@@ -240,6 +314,7 @@ export async function submitReport(
         submittedOn,
         submittedBy: actor.accountId,
         timeliness: result,
+        gaps: gaps as unknown as Record<string, unknown> | null,
         version: row.version + 1,
         updatedAt: now,
       })
@@ -263,9 +338,84 @@ export async function submitReport(
         status: { from: 'draft', to: 'submitted' },
         timeliness: { from: null, to: REPORT_STATE_LABELS[result] },
         reportedWorkplaces: { from: null, to: compiled.length },
+        ...(gaps ? { gaps: { from: null, to: describeGaps(gaps) } } : {}),
       },
     });
   });
+  return getReport(db, actor, reporting.plan.id, organization.id, now);
+}
+
+/**
+ * Issue 11: the receiving level sends a submitted report back to draft with a reason; the submission
+ * as it stood is kept (report_reopenings) and the database lets the report change only that way.
+ */
+export async function reopenReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { version: number; reason: string },
+  now = new Date(),
+): Promise<ReportDetail> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id));
+  if (!row) throw notFound('báo cáo');
+  const organization = await organizationById(db, row.organizationId);
+  assertMayReadReport(actor, organization.path);
+  const recipient = row.recipientOrganizationId
+    ? await organizationById(db, row.recipientOrganizationId)
+    : null;
+  if (row.status !== 'submitted') throw new AppError('conflict', 'Báo cáo chưa nộp nên không cần mở lại.');
+  if (!receives(actor, recipient?.path ?? null))
+    throw new AppError(
+      'forbidden',
+      recipient
+        ? `Chỉ cấp ủy hoặc ban tổ chức của ${recipient.name} (nơi nhận báo cáo) mới mở lại được báo cáo này.`
+        : 'Báo cáo gửi lên cấp trên ngoài hệ thống: không mở lại được trong hệ thống.',
+    );
+  if (row.version !== body.version) throw staleVersion();
+  const sequence = row.reopenCount + 1;
+  await db.transaction(async (tx) => {
+    await tx.insert(reportReopenings).values({
+      reportId: id,
+      sequence,
+      reason: body.reason,
+      reopenedBy: actor.accountId,
+      submission: {
+        narrative: row.narrative,
+        figures: row.figures,
+        gaps: row.gaps,
+        dueOn: row.dueOn,
+        submittedAt: row.submittedAt?.toISOString() ?? null,
+        submittedOn: row.submittedOn,
+        submittedBy: row.submittedBy,
+        timeliness: row.timeliness,
+      },
+    });
+    const updated = await tx
+      .update(reports)
+      .set({
+        status: 'draft',
+        figures: null,
+        gaps: null,
+        submittedAt: null,
+        submittedOn: null,
+        submittedBy: null,
+        timeliness: null,
+        reopenCount: sequence,
+        version: row.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(reports.id, id), eq(reports.version, body.version)))
+      .returning({ id: reports.id });
+    if (updated.length === 0) throw staleVersion();
+    await recordAudit(tx, actor, {
+      action: 'report.reopened',
+      targetType: 'report',
+      targetId: id,
+      organizationPath: organization.path,
+      changes: { status: { from: 'submitted', to: 'draft' }, reason: { from: null, to: body.reason } },
+    });
+  });
+  const reporting = await reportingPlan(db, row.planId);
   return getReport(db, actor, reporting.plan.id, organization.id, now);
 }
 

@@ -49,7 +49,7 @@ export async function yearEndOrganizations(db: Db, scope: YearEndScope): Promise
           where chain.status = 'published'
         ),
         places as (
-          select pw.organization_id, pw.required, pw.status,
+          select pw.organization_id, home.path, pw.required, pw.status,
                  (select min(i.meetings_due_on) from issuers i where home.path like i.path || '%') as due_on,
                  ((m.held_at at time zone 'UTC') + interval '7 hours')::date as held_on
           from plan_workplaces pw
@@ -57,24 +57,32 @@ export async function yearEndOrganizations(db: Db, scope: YearEndScope): Promise
           left join meetings m on m.plan_id = pw.plan_id and m.workplace_id = pw.workplace_id
           where pw.plan_id = ${scope.rootPlanId} and home.path like ${scope.nodePath} || '%'
         ),
+        -- Issue 11: every organization of the subtree is measured over all the workplaces anywhere
+        -- below it (a base with only cells below is ranked too), once some of them must meet.
         meeting_counts as (
-          select organization_id,
-                 count(*) filter (where required)::int as required,
-                 count(*) filter (where required and status in ${HELD})::int as held,
-                 count(*) filter (where required and status in ${HELD} and held_on > due_on)::int as held_late,
-                 min(due_on)::text as due_on
-          from places group by organization_id
+          select o.id as organization_id, o.path,
+                 count(*) filter (where p.required)::int as required,
+                 count(*) filter (where p.required and p.status in ${HELD})::int as held,
+                 count(*) filter (where p.required and p.status in ${HELD} and p.held_on > p.due_on)::int as held_late,
+                 min(p.due_on)::text as due_on
+          from organizations o
+          join places p on p.path like o.path || '%'
+          where o.path like ${scope.nodePath} || '%'
+          group by o.id, o.path
+          having count(*) filter (where p.required) > 0 or bool_or(p.organization_id = o.id)
         ),
         item_counts as (
-          select m.organization_id,
+          select mc.organization_id,
                  count(*)::int as total,
                  count(*) filter (where ri.status = 'done')::int as done,
                  count(*) filter (where ri.status <> 'done' and ri.deadline < ${scope.today}::date)::int as overdue
           from remediation_items ri
           join compilations c on c.id = ri.compilation_id
           join meetings m on m.id = c.meeting_id
-          where m.plan_id = ${scope.rootPlanId} and m.organization_id in (select organization_id from meeting_counts)
-          group by m.organization_id
+          join organizations mo on mo.id = m.organization_id
+          join meeting_counts mc on mo.path like mc.path || '%'
+          where m.plan_id = ${scope.rootPlanId}
+          group by mc.organization_id
         )
         select o.id, o.name, o.kind, mc.required, mc.held, mc.held_late as "heldLate",
                mc.due_on as "meetingsDueOn",

@@ -243,27 +243,39 @@ describe('year-end results of members and organizations', () => {
     const response = await board.get(`${base}/organizations`);
     expect(response.statusCode, response.body).toBe(200);
     const ranking: YearEndOrganizations = response.json();
-    expect(ranking.items).toEqual([
-      {
-        rank: 1,
-        organization: { id: prepared.tree.organizations.cellA1, name: 'Chi bộ A1', kind: 'cell' },
-        required: 1,
-        held: 1,
-        coveragePercent: 100,
-        meetings: { standing: 'on_time', dueOn: '2026-11-15', heldLate: 0 },
-        report: { standing: 'late', dueOn: '2026-11-20', submittedOn: '2026-11-21' },
-        onTimeDeadlines: 1,
-        remediation: { total: 4, done: 2, overdue: 1, completionPercent: 50 },
-      },
-      expect.objectContaining({
-        rank: 2,
-        organization: expect.objectContaining({ name: 'Chi bộ B1' }),
-        required: 0,
-        coveragePercent: null,
-        meetings: { standing: 'none', dueOn: '2026-11-15', heldLate: 0 },
-        report: { standing: 'missing', dueOn: '2026-11-19', submittedOn: null },
-      }),
-    ]);
+    const byId = (id: string) => ranking.items.find((item) => item.organization.id === id);
+    expect(byId(prepared.tree.organizations.cellA1)).toEqual({
+      rank: expect.any(Number),
+      organization: { id: prepared.tree.organizations.cellA1, name: 'Chi bộ A1', kind: 'cell' },
+      required: 1,
+      held: 1,
+      coveragePercent: 100,
+      meetings: { standing: 'on_time', dueOn: '2026-11-15', heldLate: 0 },
+      report: { standing: 'late', dueOn: '2026-11-20', submittedOn: '2026-11-21' },
+      onTimeDeadlines: 1,
+      remediation: { total: 4, done: 2, overdue: 1, completionPercent: 50 },
+    });
+    expect(byId(prepared.tree.organizations.cellB1)).toMatchObject({
+      organization: expect.objectContaining({ name: 'Chi bộ B1' }),
+      required: 0,
+      coveragePercent: null,
+      meetings: { standing: 'none', dueOn: '2026-11-15', heldLate: 0 },
+      report: { standing: 'missing', dueOn: '2026-11-19', submittedOn: null },
+    });
+    // Issue 11: a base with only cells below is ranked over the workplaces anywhere below it, and so
+    // is the bloc; a base whose workplaces below need no meeting is not.
+    expect(byId(prepared.tree.organizations.baseA)).toMatchObject({
+      organization: { name: 'Đảng bộ cơ sở A', kind: 'base' },
+      required: 1,
+      held: 1,
+      coveragePercent: 100,
+      remediation: { total: 4, done: 2, overdue: 1, completionPercent: 50 },
+    });
+    expect(byId(prepared.tree.organizations.bloc)).toMatchObject({ required: 1, held: 1 });
+    expect(byId(prepared.tree.organizations.baseB)).toBeUndefined();
+    // Ties share a rank: the three with the same standing come first together, Chi bộ B1 last.
+    expect(ranking.items.map((item) => item.rank)).toEqual([1, 1, 1, 4]);
+    expect(ranking.items[3]!.organization.id).toBe(prepared.tree.organizations.cellB1);
   });
 
   it("judges a meeting late by the Vietnam day it was held, not UTC's", async () => {
@@ -272,8 +284,9 @@ describe('year-end results of members and organizations', () => {
       .set({ heldAt: new Date('2026-11-15T17:30:00Z') })
       .where(eq(meetings.id, prepared.meetingId));
     const ranking: YearEndOrganizations = (await board.get(`${base}/organizations`)).json();
-    expect(ranking.items[0]!.meetings).toEqual({ standing: 'late', dueOn: '2026-11-15', heldLate: 1 });
-    expect(ranking.items[0]!.onTimeDeadlines).toBe(0);
+    const cell = ranking.items.find((item) => item.organization.id === prepared.tree.organizations.cellA1)!;
+    expect(cell.meetings).toEqual({ standing: 'late', dueOn: '2026-11-15', heldLate: 1 });
+    expect(cell.onTimeDeadlines).toBe(0);
   });
 
   it('exports the members as XLSX: Vietnamese headers, values, a frozen header row, no formulas', async () => {

@@ -1,10 +1,13 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import type { ReportDetail, ReportNarrative } from '../../contract/reports.js';
-import { api, formatDate } from '../api.js';
+import { narrativeIssues } from '../../domain/reports.js';
+import { api, formatDate, formatDateTime } from '../api.js';
+import { fieldErrors, formMessage } from './form-field-errors.js';
+import { FormActions } from './layout.js';
 import { reportKey } from './report-queries.js';
 import { errorMessage } from './states.js';
 
@@ -24,6 +27,7 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ReportNarrative>(report.narrative);
   const [busy, setBusy] = useState(false);
+  const [reopening, setReopening] = useState(false);
   const editable = report.permissions.edit;
   const dirty = SECTIONS.some(({ key }) => draft[key] !== report.narrative[key]);
   const key = reportKey(report.plan.id, report.organization.id);
@@ -46,15 +50,40 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
     }
   };
 
-  const submit = () =>
+  const submit = () => {
+    const empty = narrativeIssues(draft);
+    if (empty.length > 0) {
+      modals.open({
+        title: 'Chưa nộp được báo cáo',
+        children: (
+          <Alert color="red" role="alert" title="Cần viết đủ các mục trước khi nộp:">
+            <List size="sm">
+              {empty.map((issue) => (
+                <List.Item key={issue.field}>{issue.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ),
+      });
+      return;
+    }
+    const gaps = report.gaps;
     modals.openConfirmModal({
       title: 'Nộp báo cáo',
       children: (
-        <Text size="sm">
-          Nộp báo cáo của {report.organization.name}
-          {report.recipient ? ` về ${report.recipient.name}` : ''}? Số liệu được chốt tại thời điểm nộp; sau
-          khi nộp, báo cáo không sửa được nữa. Hạn nộp: {formatDate(report.dueOn)}.
-        </Text>
+        <Stack gap="xs">
+          {gaps && (
+            <Alert color="yellow" title="Còn thiếu">
+              {gaps.text} Nếu vẫn nộp, báo cáo ghi rõ những điều còn thiếu này.
+            </Alert>
+          )}
+          <Text size="sm">
+            Nộp báo cáo của {report.organization.name}
+            {report.recipient ? ` về ${report.recipient.name}` : ''}? Số liệu được chốt tại thời điểm nộp; sau
+            khi nộp, báo cáo không sửa được nữa (trừ khi cấp nhận mở lại). Hạn nộp: {formatDate(report.dueOn)}
+            .
+          </Text>
+        </Stack>
       ),
       labels: { confirm: 'Nộp báo cáo', cancel: 'Hủy' },
       onConfirm: async () => {
@@ -64,6 +93,7 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
         try {
           const submitted = await api.post<ReportDetail>(`/reports/${current.id}/submit`, {
             version: current.version,
+            confirmGaps: !!gaps,
           });
           queryClient.setQueryData(key, submitted);
           await queryClient.invalidateQueries({ queryKey: ['reports'] });
@@ -75,9 +105,34 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
         }
       },
     });
+  };
 
   return (
     <Stack>
+      {report.status === 'submitted' && report.gaps && (
+        <Alert color="yellow" title="Báo cáo nộp khi còn thiếu">
+          {report.gaps.text}
+        </Alert>
+      )}
+      {report.reopenings.length > 0 && (
+        <Alert color="gray" title="Lịch sử mở lại">
+          <List size="sm">
+            {report.reopenings.map((reopening) => (
+              <List.Item key={reopening.sequence}>
+                {formatDateTime(reopening.reopenedAt)} — {reopening.reopenedBy}: {reopening.reason}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {report.permissions.reopen && (
+        <Group>
+          <Button variant="light" color="orange" onClick={() => setReopening(true)}>
+            Mở lại báo cáo
+          </Button>
+        </Group>
+      )}
+      {reopening && <ReportReopenModal report={report} onClose={() => setReopening(false)} />}
       {SECTIONS.map((section) => (
         <Textarea
           key={section.key}
@@ -107,5 +162,54 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The receiving level sends a submitted report back to its committee, with a reason kept in its history. */
+function ReportReopenModal({ report, onClose }: { report: ReportDetail; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const mutation = useMutation({
+    mutationFn: () =>
+      api.post<ReportDetail>(`/reports/${report.id}/reopen`, { version: report.version, reason }),
+    onSuccess: async (reopened) => {
+      queryClient.setQueryData(reportKey(report.plan.id, report.organization.id), reopened);
+      await queryClient.invalidateQueries({ queryKey: ['reports'] });
+      notifications.show({ color: 'green', message: `Đã mở lại báo cáo của ${report.organization.name}.` });
+      onClose();
+    },
+  });
+  const errors = fieldErrors(mutation.error);
+  const message = formMessage(mutation.error, ['reason']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title="Mở lại báo cáo" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {message && (
+            <Alert color="red" role="alert">
+              {message}
+            </Alert>
+          )}
+          <Text size="sm">
+            Báo cáo trở lại bản nháp để {report.organization.name} sửa và nộp lại; bản đã nộp được lưu trong
+            lịch sử cùng lý do.
+          </Text>
+          <Textarea
+            label="Lý do mở lại"
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={errors.reason}
+          />
+          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel="Mở lại báo cáo" />
+        </Stack>
+      </form>
+    </Modal>
   );
 }
