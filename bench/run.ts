@@ -5,6 +5,7 @@ import { rebuildPlanProgress } from '../src/server/plans/progress-rollup.js';
 import { generateNationalTree, publishNationalPlan, treeSize } from './national-tree.js';
 import { measureProgress } from './progress.js';
 import { machineDescription, writeProgressResults } from './results.js';
+import { runServerFootprintBench } from './server-footprint.js';
 import { formatSummary, ms, timed } from './stats.js';
 
 /**
@@ -86,3 +87,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// P6: start time and memory of the compiled server (bench/server-footprint.ts).
+await runServerFootprintBench(serverUrl);
