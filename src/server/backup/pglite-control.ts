@@ -76,10 +76,20 @@ export async function serveControlSocket(client: PGlite, dataDir: string): Promi
       return { ok: false, message: (error as Error).message };
     }
   };
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ path, readableAll: false, writableAll: false }, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ path, readableAll: false, writableAll: false }, () => resolve());
+    });
+  } catch (error) {
+    // The server still serves (a path longer than a socket may have, a read-only directory); only
+    // the online backup is missing, and `npm run backup` says so.
+    console.warn(
+      `Không mở được ${path} cho lệnh sao lưu khi máy chủ đang chạy (${(error as Error).message}). ` +
+        'Muốn sao lưu cơ sở dữ liệu nhúng thì dừng máy chủ rồi chạy npm run backup, hoặc đặt DATA_DIR ngắn hơn.',
+    );
+    return async () => {};
+  }
   server.unref();
   return () =>
     new Promise<void>((resolve) => {
