@@ -1,10 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/client.js';
-import * as schema from '../db/schema/index.js';
+import { createTestDatabase } from '../db/test-database.js';
 import { buildApp } from './app.js';
 import { testConfig } from './config.js';
 import { latestMigrationMillis } from './health.js';
@@ -34,34 +31,35 @@ describe('health and readiness for a load balancer (issue 14)', () => {
   });
 
   it('is not ready on a database whose migrations are missing, then on one that does not answer', async () => {
-    const client = new PGlite();
-    const db = drizzle({ client, schema }) as unknown as Db;
-    const app = await buildApp({ config: testConfig(), db, serveWeb: false });
+    const database = await createTestDatabase();
+    const app = await buildApp({ config: testConfig(), db: database.db, serveWeb: false });
+    let closed = false;
     try {
+      await database.db.execute(sql`drop table drizzle.__drizzle_migrations`);
       const unmigrated = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(unmigrated.statusCode).toBe(503);
       expect(unmigrated.json().error.message).toContain('Không truy vấn được cơ sở dữ liệu');
-      await client.exec('create schema drizzle');
-      await client.exec(
-        'create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)',
+      await database.db.execute(
+        sql`create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
       );
-      await client.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [
-        'old',
-        latestMigrationMillis() - 1,
-      ]);
+      await database.db.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('old', ${latestMigrationMillis() - 1})`,
+      );
       const behind = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(behind.statusCode).toBe(503);
       expect(behind.json().error.message).toContain('chưa được cập nhật đủ');
       // The process itself is alive all along: health does not ask the database.
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
-      await client.close();
-      const closed = await app.inject({ method: 'GET', url: '/api/ready' });
-      expect(closed.statusCode).toBe(503);
+      await database.close();
+      closed = true;
+      const gone = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect(gone.statusCode).toBe(503);
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     } finally {
       await app.close();
+      if (!closed) await database.close();
     }
-  });
+  }, 120_000);
 
   it('logs no probe at info level, while other requests are logged', async () => {
     const stream = new PassThrough();

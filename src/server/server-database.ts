@@ -21,10 +21,7 @@ export async function openServerDatabase(
     const database = await openDatabase({ kind: 'pglite', dataDir: pgliteDir(config), ...options });
     // R2: `npm run backup` asks this process for a consistent copy while it serves.
     const client = (database.db as unknown as { $client: PGlite }).$client;
-    const stopControl = await serveControlSocket(client, config.DATA_DIR).catch(async (error) => {
-      await database.close();
-      throw error;
-    });
+    const stopControl = await serveControlSocket(client, config.DATA_DIR);
     return {
       ...database,
       async close() {

@@ -4,8 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.js';
 import { DataDirBusyError, lockDataDir, pgliteDir } from '../server-database.js';
 import { BackupError } from './errors.js';
-import { dumpPglite, requestBackup } from './pglite-control.js';
-import { checkPgTools, runTool, toolConnection } from './postgres-tools.js';
+import { type BackupOutcome, dumpPglite, OPEN_WINDOWS_SQL, requestBackup } from './pglite-control.js';
+import { checkPgTools, runTool, scalar, toolConnection } from './postgres-tools.js';
 
 export type BackupConfig = Pick<Config, 'DATA_DIR' | 'DATABASE_URL'>;
 
@@ -26,15 +26,26 @@ export function defaultBackupFile(config: BackupConfig, now = new Date()): strin
 export async function backupDatabase(
   config: BackupConfig,
   target: string,
-): Promise<{ file: string; bytes: number }> {
+): Promise<BackupOutcome & { file: string }> {
   const file = resolve(target);
   mkdirSync(dirname(file), { recursive: true });
-  if (config.DATABASE_URL) return { file, bytes: await dumpPostgres(config.DATABASE_URL, file) };
-  return { file, bytes: await dumpEmbedded(config.DATA_DIR, file) };
+  if (config.DATABASE_URL) return { file, ...(await dumpPostgres(config.DATABASE_URL, file)) };
+  return { file, ...(await dumpEmbedded(config.DATA_DIR, file)) };
 }
 
-async function dumpPostgres(url: string, file: string): Promise<number> {
+/** docs/ANONYMITY.md: a copy taken while a phone-form window is open holds ballots not yet unlinked. */
+export function openWindowsWarning(openWindows: number): string | null {
+  if (openWindows === 0) return null;
+  return (
+    `CẢNH BÁO: khi sao lưu đang có ${openWindows} cửa sổ nhận phiếu điện thoại chưa đóng. Bản sao lưu này còn ` +
+    'chứa liên kết giữa phiếu và mã (xem docs/ANONYMITY.md): hãy giữ nó chặt như chính cơ sở dữ liệu và hủy nó ' +
+    'khi đã có bản sao lưu sau khi các cửa sổ đóng.'
+  );
+}
+
+async function dumpPostgres(url: string, file: string): Promise<BackupOutcome> {
   await checkPgTools(url, ['pg_dump']);
+  const openWindows = Number(await scalar(url, OPEN_WINDOWS_SQL));
   const { dbname, env } = toolConnection(url);
   const partial = `${file}.partial`;
   const run = await runTool('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${dbname}`], env);
@@ -43,10 +54,10 @@ async function dumpPostgres(url: string, file: string): Promise<number> {
     throw new BackupError(`pg_dump không sao lưu được cơ sở dữ liệu:\n${run.stderr}`);
   }
   renameSync(partial, file);
-  return statSync(file).size;
+  return { bytes: statSync(file).size, openWindows };
 }
 
-async function dumpEmbedded(dataDir: string, file: string): Promise<number> {
+async function dumpEmbedded(dataDir: string, file: string): Promise<BackupOutcome> {
   const dir = pgliteDir({ DATA_DIR: dataDir });
   if (!existsSync(dir) || readdirSync(dir).length === 0) {
     throw new BackupError(`Chưa có cơ sở dữ liệu nhúng trong ${dir}: không có gì để sao lưu.`);

@@ -20,10 +20,19 @@ interface Request {
   command: 'backup';
   file: string;
 }
-type Reply = { ok: true; bytes: number } | { ok: false; message: string };
+/** What a backup wrote, and how many phone-form windows were open then (docs/ANONYMITY.md). */
+export interface BackupOutcome {
+  bytes: number;
+  openWindows: number;
+}
+type Reply = ({ ok: true } & BackupOutcome) | { ok: false; message: string };
+
+export const OPEN_WINDOWS_SQL = `select count(*)::int as n from meetings
+  where form_window_opened_at is not null and form_window_closed_at is null`;
 
 /** Writes the gzip tar of the whole data directory to `file` (through a temporary name). */
-export async function dumpPglite(client: PGlite, file: string): Promise<number> {
+export async function dumpPglite(client: PGlite, file: string): Promise<BackupOutcome> {
+  const openWindows = (await client.query<{ n: number }>(OPEN_WINDOWS_SQL)).rows[0]?.n ?? 0;
   // Pages on disk as of now: only what runs between this and the copy is replayed from the log
   // when the copy opens (a sequence replayed from the log would jump ahead by up to 32).
   await client.exec('checkpoint');
@@ -37,7 +46,7 @@ export async function dumpPglite(client: PGlite, file: string): Promise<number> 
     rmSync(partial, { force: true });
     throw new BackupError(`Không ghi được tệp sao lưu ${file}: ${(error as Error).message}`);
   }
-  return bytes.length;
+  return { bytes: bytes.length, openWindows };
 }
 
 /** The running server's side: answers backup requests until the database closes. */
@@ -62,15 +71,25 @@ export async function serveControlSocket(client: PGlite, dataDir: string): Promi
       if (request.command !== 'backup' || typeof request.file !== 'string') {
         return { ok: false, message: 'Yêu cầu không hợp lệ.' };
       }
-      return { ok: true, bytes: await dumpPglite(client, request.file) };
+      return { ok: true, ...(await dumpPglite(client, request.file)) };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
   };
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ path, readableAll: false, writableAll: false }, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ path, readableAll: false, writableAll: false }, () => resolve());
+    });
+  } catch (error) {
+    // The server still serves (a path longer than a socket may have, a read-only directory); only
+    // the online backup is missing, and `npm run backup` says so.
+    console.warn(
+      `Không mở được ${path} cho lệnh sao lưu khi máy chủ đang chạy (${(error as Error).message}). ` +
+        'Muốn sao lưu cơ sở dữ liệu nhúng thì dừng máy chủ rồi chạy npm run backup, hoặc đặt DATA_DIR ngắn hơn.',
+    );
+    return async () => {};
+  }
   server.unref();
   return () =>
     new Promise<void>((resolve) => {
@@ -80,7 +99,7 @@ export async function serveControlSocket(client: PGlite, dataDir: string): Promi
 }
 
 /** `npm run backup`'s side: asks the server running on `dataDir` for a copy into `file`. */
-export function requestBackup(dataDir: string, file: string): Promise<number> {
+export function requestBackup(dataDir: string, file: string): Promise<BackupOutcome> {
   return new Promise((resolve, reject) => {
     const socket = connect(controlSocketPath(dataDir));
     let output = '';
@@ -102,7 +121,7 @@ export function requestBackup(dataDir: string, file: string): Promise<number> {
     socket.on('end', () => {
       try {
         const reply = JSON.parse(output) as Reply;
-        if (reply.ok) resolve(reply.bytes);
+        if (reply.ok) resolve({ bytes: reply.bytes, openWindows: reply.openWindows });
         else reject(new BackupError(`Máy chủ không sao lưu được: ${reply.message}`));
       } catch {
         reject(new BackupError('Máy chủ trả lời yêu cầu sao lưu không đúng dạng.'));

@@ -1,0 +1,40 @@
+import { type Bench, failedRow } from '../harness.js';
+import { footprintLines, measureServerFootprint, type ServerFigures } from '../server-footprint.js';
+
+const READY_LIMIT_MS = 3000;
+const RSS_LIMIT_MB = 250;
+
+/** QUALITY P6: start time and memory of the compiled server on both databases, beside a bare Fastify server. */
+const bench: Bench = {
+  id: 'P6',
+  title: 'start time and resident memory of the server',
+  async run({ quick, serverUrl }) {
+    const run = await measureServerFootprint(serverUrl, quick ? 1000 : 10_000);
+    const row = (what: string, figures: ServerFigures, target: string, passed: boolean, reason?: string) => ({
+      what,
+      figure: `ready ${(figures.readyMs / 1000).toFixed(2)} s, RSS ${figures.idleRssMb.toFixed(0)} MB idle, ${figures.loadedRssMb.toFixed(0)} MB after ${figures.requests} requests`,
+      anchor: `bare Fastify: ready ${(run.bare.readyMs / 1000).toFixed(2)} s, RSS ${run.bare.idleRssMb.toFixed(0)} MB`,
+      target,
+      passed,
+      ...(passed ? {} : { reason: reason ?? 'see the table below' }),
+    });
+    const pg = run.postgres;
+    const pgPassed = run.passed;
+    const rows = [
+      row(
+        'compiled server, PostgreSQL',
+        pg,
+        `ready ≤ ${READY_LIMIT_MS / 1000} s, RSS ≤ ${RSS_LIMIT_MB} MB`,
+        pgPassed,
+        pg.readyMs > READY_LIMIT_MS
+          ? `ready after ${(pg.readyMs / 1000).toFixed(2)} s with ${pg.readyCpuMs === null ? '?' : (pg.readyCpuMs / 1000).toFixed(2)} s of processor time: the wall time waits for a processor on a loaded machine (load ${run.load.toFixed(1)})`
+          : undefined,
+      ),
+      row('compiled server, embedded PGlite', run.pglite, 'as close to PostgreSQL as it will go (report)', true),
+    ];
+    if (!Number.isFinite(pg.readyMs)) rows.push(failedRow('P6', 'the server did not start'));
+    return { rows, notes: footprintLines(run) };
+  },
+};
+
+export default bench;
