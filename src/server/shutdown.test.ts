@@ -34,7 +34,7 @@ describe(`R6: SIGTERM under load (${kind})`, () => {
   beforeAll(async () => {
     database = await serverDatabase(kind, 'sigterm');
     load = await prepareFormLoad(database, 400);
-  }, 120_000);
+  }, 240_000);
   afterAll(() => database?.drop());
 
   it('stops taking connections, finishes what is in flight, closes the database and exits 0; nothing acknowledged is lost', async () => {
@@ -153,5 +153,5 @@ describe(`R6: SIGTERM under load (${kind})`, () => {
     } finally {
       await reopened.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
