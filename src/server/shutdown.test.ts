@@ -112,7 +112,7 @@ describe(`R6: SIGTERM under load (${kind})`, () => {
     server.child.kill('SIGTERM');
     // The signal is handled between two requests' database work: give it a moment to arrive.
     let newConnection = await tryConnect(server.port);
-    for (let tries = 0; newConnection === 'accepted' && tries < 40; tries++) {
+    for (let tries = 0; newConnection === 'accepted' && tries < 100; tries++) {
       await sleep(50);
       newConnection = await tryConnect(server.port);
     }
