@@ -120,7 +120,7 @@ describe(`R1: SIGKILL during phone forms and self-criticism saves (${kind})`, ()
   beforeAll(async () => {
     database = await serverDatabase(kind, 'crash');
     load = await prepareFormLoad(database, CODES);
-  }, 180_000);
+  }, 300_000);
   afterAll(() => database?.drop());
 
   it('keeps every acknowledged write and nothing half-written; the restarted server finishes the job', async () => {

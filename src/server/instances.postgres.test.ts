@@ -86,7 +86,7 @@ describe('two instances starting together on an empty PostgreSQL database', () =
     expect(refusal).toContain('server exited with 1');
     expect(refusal).toContain('FORM_CODE_SECRET');
     await Promise.all([stop(first), stop(second)]);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('two instances serving one PostgreSQL database', () => {
@@ -124,12 +124,12 @@ describe('two instances serving one PostgreSQL database', () => {
       startServerProcess(database.env),
       startServerProcess(elsewhere(database, directories)),
     ]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     for (const server of [a, b]) if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
     for (const directory of directories) rmSync(directory, { recursive: true, force: true });
     await database?.drop();
-  });
+  }, 120_000);
 
   it('a session made on one works on the other, and signing out on one ends it on both', async () => {
     const cookie = await signInOver(a.baseUrl, load.members[0]!.username, load.members[0]!.password);
@@ -138,7 +138,7 @@ describe('two instances serving one PostgreSQL database', () => {
     expect(onB.json().username).toBe(load.members[0]!.username);
     expect((await call(b, 'DELETE', '/api/v1/sessions/current', cookie)).status).toBe(200);
     expect((await call(a, 'GET', '/api/v1/me', cookie)).status).toBe(401);
-  });
+  }, 120_000);
 
   it('a form window opened on one takes the codes it printed on the other', async () => {
     const committee = await signInOver(a.baseUrl, load.committee.username, load.committee.password);
@@ -173,7 +173,7 @@ describe('two instances serving one PostgreSQL database', () => {
     const released = await call(a, 'GET', meetingPath('/phone-forms'), committee);
     expect(released.status, released.text).toBe(200);
     expect(released.json().phoneForms).toBe(1);
-  });
+  }, 120_000);
 
   it('the secretary’s live page on one sees an opinion typed on the other', async () => {
     const secretary = await signInOver(a.baseUrl, 'thuky.a1', load.members[0]!.password);
@@ -199,7 +199,7 @@ describe('two instances serving one PostgreSQL database', () => {
     const after = await call(a, 'GET', meetingPath(`/live?after=${cursor}`), secretary);
     expect(after.status, after.text).toBe(200);
     expect(after.json().entries.map((entry: { text: string }) => entry.text)).toContain(text);
-  });
+  }, 120_000);
 
   it('throttles count the tries made on both', async () => {
     // Wrong codes: the limit is reached by tries split between the two, then both refuse.
@@ -223,5 +223,5 @@ describe('two instances serving one PostgreSQL database', () => {
     expect(delayed.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
 
     await Promise.all([stop(a), stop(b)]);
-  });
+  }, 120_000);
 });

@@ -37,7 +37,10 @@ export interface ServerProcess {
 }
 
 /** Starts a server process and waits until it listens (its "Đang chạy tại" line). */
-export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 150_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...SERVER_COMMAND], {
     cwd: REPO,
     env: {
