@@ -51,7 +51,7 @@ export function ReminderEmailForm() {
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={error}
-            style={{ flex: '1 1 220px' }}
+            style={{ flex: '1 1 220px', maxWidth: 420 }}
             autoComplete="email"
           />
           <Button type="submit" loading={save.isPending}>
