@@ -35,6 +35,8 @@ export const personalData = z.object({
       id: idSchema,
       username: z.string(),
       displayName: z.string(),
+      /** The address the person set for reminder digests. */
+      email: z.string().nullable(),
       homeOrganizationName: z.string(),
       roles: z.array(z.object({ role: z.enum(ROLES), organizationName: z.string() })),
       createdAt: z.string(),

@@ -160,6 +160,7 @@ async function accountSection(
       id: account.id,
       username: account.username,
       displayName: account.displayName,
+      email: account.email,
       homeOrganizationName: home?.name ?? '',
       roles: roles.map((row) => ({ role: row.role as Role, organizationName: row.organizationName })),
       createdAt: account.createdAt.toISOString(),

@@ -6,6 +6,7 @@ import {
   auditEntries,
   people,
   remediationComments,
+  reminderDigests,
   roleAssignments,
   sessions,
   signInThrottles,
@@ -88,6 +89,7 @@ async function eraseAccount(
     .set({
       username: `da-xoa-${account.id.slice(0, 8)}`,
       displayName: ERASED_NAME,
+      email: null,
       passwordHash: placeholderHash,
       mustChangePassword: false,
       disabledAt: account.disabledAt ?? now,
@@ -96,6 +98,7 @@ async function eraseAccount(
     })
     .where(eq(accounts.id, account.id));
   await db.delete(roleAssignments).where(eq(roleAssignments.accountId, account.id));
+  await db.delete(reminderDigests).where(eq(reminderDigests.accountId, account.id));
   await db.delete(sessions).where(eq(sessions.accountId, account.id));
   await forgetTrustedDevices(db, account.id);
   await removeSecondFactor(db, account.id);

@@ -80,6 +80,7 @@ export async function personalDataWorkbook(data: PersonalData): Promise<Buffer> 
       'Đã khóa',
       'Xác thực hai lớp',
       'Phiên đang mở',
+      'Thư nhắc việc',
     ],
     data.accounts.map((account) => [
       account.username,
@@ -90,6 +91,7 @@ export async function personalDataWorkbook(data: PersonalData): Promise<Buffer> 
       account.disabled ? YES : NO,
       account.secondFactor ? YES : NO,
       account.openSessions,
+      account.email ?? '',
     ]),
   );
   sheet(

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TaskView } from '../../contract/tasks.js';
 import { formatVietnameseDate } from '../../domain/dates.js';
 import { TASK_AUDIENCE_LABELS, type TaskAudience } from '../../domain/tasks.js';
+import { ReminderEmailForm } from '../components/reminder-email-form.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 import { useTasksQuery } from '../components/task-queries.js';
 import { useMe } from '../session.js';
@@ -115,6 +116,7 @@ export default function TasksPage() {
           })}
         </>
       )}
+      <ReminderEmailForm />
     </Stack>
   );
 }
