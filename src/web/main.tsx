@@ -1,7 +1,15 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './card-table.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider, PasswordInput } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  Drawer,
+  MantineProvider,
+  Modal,
+  Notification,
+  PasswordInput,
+} from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -23,6 +31,12 @@ const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     // Mantine's own label is English ("Toggle password visibility").
+    // Mantine's close buttons have no name of their own.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Đóng thông báo' } },
+    }),
     PasswordInput: PasswordInput.extend({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn các ký tự đã gõ' } },
     }),
