@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './card-table.css';
+import './contrast.css';
 import {
   type CSSVariablesResolver,
   createTheme,
@@ -27,7 +28,7 @@ const theme = createTheme({
   primaryColor: 'red',
   primaryShade: 8,
   autoContrast: true,
-  luminanceThreshold: 0.18,
+  luminanceThreshold: 0.19,
   defaultRadius: 'sm',
   components: {
     // Mantine's own label is English ("Toggle password visibility").
@@ -38,7 +39,7 @@ const theme = createTheme({
       defaultProps: { closeButtonProps: { 'aria-label': 'Đóng thông báo' } },
     }),
     PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn các ký tự đã gõ' } },
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn chữ đã gõ' } },
     }),
   },
 });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { type E2eServer, launchBrowser, OFFICE, signIn, startServer } from './support.js';
@@ -42,6 +42,19 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByLabel('Số', { exact: true }).fill('03');
     await page.getByLabel('Nơi ban hành').fill('Trà Vinh');
     await page.getByLabel('Ngày ban hành').fill('21/10/2026');
+    // Enter in a date field does not submit the plan form: it moves on to the next field.
+    const writes: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
+    };
+    page.on('request', onRequest);
+    await page.getByLabel('Ngày ban hành').press('Enter');
+    expect(await page.getByLabel('Ngày ban hành').evaluate((field) => field === document.activeElement)).toBe(
+      false,
+    );
+    page.off('request', onRequest);
+    expect(writes).toEqual([]);
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).waitFor();
     await page
       .getByLabel('Chuyên đề năm')
       .fill('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh');
