@@ -33,10 +33,10 @@ const theme = createTheme({
   components: {
     // Mantine's own label is English ("Toggle password visibility").
     // Mantine's close buttons have no name of their own.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Thoát khỏi hộp thoại' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Thoát khỏi hộp thoại' } } }),
     Notification: Notification.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Đóng thông báo' } },
+      defaultProps: { closeButtonProps: { 'aria-label': 'Ẩn thông báo' } },
     }),
     PasswordInput: PasswordInput.extend({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn chữ đã gõ' } },
