@@ -290,9 +290,7 @@ describe('plans, progress and concerns in the browser', () => {
     // A cell has no organizations under it: it opens on its workplaces, each with its meeting.
     await page.getByRole('button', { name: 'Chi bộ Văn phòng Sở Y tế', exact: true }).click();
     await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
-    const workplace = page.getByTestId('plan-workplace').filter({ hasText: OFFICE });
-    await workplace.waitFor();
-    await workplace.getByRole('link', { name: `Buổi họp của ${OFFICE}` }).click();
+    await page.getByRole('link', { name: `Buổi họp của ${OFFICE}`, exact: true }).click();
     await page
       .getByRole('heading', { name: `Buổi tự phê bình và phê bình trước quần chúng: ${OFFICE}` })
       .waitFor();
