@@ -291,9 +291,8 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByRole('button', { name: 'Chi bộ Văn phòng Sở Y tế', exact: true }).click();
     await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
     await page.getByRole('link', { name: `Buổi họp của ${OFFICE}`, exact: true }).click();
-    await page
-      .getByRole('heading', { name: `Buổi tự phê bình và phê bình trước quần chúng: ${OFFICE}` })
-      .waitFor();
+    await page.getByRole('heading', { name: /^Buổi tự phê bình và phê bình trước quần chúng: / }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/co-quan\/[^/]+\/hop$/);
     await page.goBack();
     await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
 
