@@ -1,7 +1,16 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './card-table.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider, PasswordInput } from '@mantine/core';
+import './contrast.css';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  Drawer,
+  MantineProvider,
+  Modal,
+  Notification,
+  PasswordInput,
+} from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -19,12 +28,18 @@ const theme = createTheme({
   primaryColor: 'red',
   primaryShade: 8,
   autoContrast: true,
-  luminanceThreshold: 0.18,
+  luminanceThreshold: 0.19,
   defaultRadius: 'sm',
   components: {
     // Mantine's own label is English ("Toggle password visibility").
+    // Mantine's close buttons have no name of their own.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Thoát khỏi hộp thoại' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Thoát khỏi hộp thoại' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Ẩn thông báo' } },
+    }),
     PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn các ký tự đã gõ' } },
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn chữ đã gõ' } },
     }),
   },
 });

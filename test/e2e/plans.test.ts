@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { type E2eServer, launchBrowser, OFFICE, signIn, startServer } from './support.js';
@@ -43,6 +43,19 @@ describe('plans, progress and concerns in the browser', () => {
     await page.getByLabel('Nơi ban hành').fill('Trà Vinh');
     await page.getByLabel('Ngày ban hành').fill('03/12/2026');
     await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn Ký');
+    // Enter in a date field does not submit the plan form: it moves on to the next field.
+    const writes: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
+    };
+    page.on('request', onRequest);
+    await page.getByLabel('Ngày ban hành').press('Enter');
+    expect(await page.getByLabel('Ngày ban hành').evaluate((field) => field === document.activeElement)).toBe(
+      false,
+    );
+    page.off('request', onRequest);
+    expect(writes).toEqual([]);
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).waitFor();
     await page
       .getByLabel('Chuyên đề năm')
       .fill('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh');
@@ -286,12 +299,9 @@ describe('plans, progress and concerns in the browser', () => {
     // A cell has no organizations under it: it opens on its workplaces, each with its meeting.
     await page.getByRole('button', { name: 'Chi bộ Văn phòng Sở Y tế', exact: true }).click();
     await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
-    const workplace = page.getByTestId('plan-workplace').filter({ hasText: OFFICE });
-    await workplace.waitFor();
-    await workplace.getByRole('link', { name: `Buổi họp của ${OFFICE}` }).click();
-    await page
-      .getByRole('heading', { name: `Buổi tự phê bình và phê bình trước quần chúng: ${OFFICE}` })
-      .waitFor();
+    await page.getByRole('link', { name: `Buổi họp của ${OFFICE}`, exact: true }).click();
+    await page.getByRole('heading', { name: /^Buổi tự phê bình và phê bình trước quần chúng: / }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/co-quan\/[^/]+\/hop$/);
     await page.goBack();
     await page.getByRole('heading', { name: 'Tiến độ thực hiện: Chi bộ Văn phòng Sở Y tế' }).waitFor();
 

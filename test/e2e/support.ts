@@ -403,6 +403,13 @@ export async function checkPage(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('load');
   // Let the app's data arrive: no loader left on the page.
   await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
-  expect(await accessibilityViolations(page), `U2 accessibility on ${where}`).toEqual([]);
-  expect(await englishOnPage(page), `U3 English words on ${where}`).toEqual([]);
+  const u2 = await accessibilityViolations(page);
+  const u3 = await englishOnPage(page);
+  // QUALITY_SURVEY=1: report every page's findings and go on (to fix them all in one pass).
+  if (process.env.QUALITY_SURVEY) {
+    if (u2.length + u3.length > 0) console.warn(`QUALITY ${where}\n${[...u2, ...u3].join('\n')}`);
+    return;
+  }
+  expect(u2, `U2 accessibility on ${where}`).toEqual([]);
+  expect(u3, `U3 English words on ${where}`).toEqual([]);
 }

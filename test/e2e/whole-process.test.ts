@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
 import { releaseAnonymousComments } from '../../src/server/remediation/comment-box.js';
 import { HEADER_ROW, MEMBER_HEADERS } from '../../src/server/year-end/workbooks.js';
-import { downloadFrom, type E2eServer, launchBrowser, signIn, startServer } from './support.js';
+import { checkPage, downloadFrom, type E2eServer, launchBrowser, signIn, startServer } from './support.js';
 
 /**
  * QUALITY U1 and issue 6's "Done means": the whole process of DESIGN.md on the demo bloc, in the
@@ -111,9 +111,12 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('button', { name: 'Soạn kế hoạch mới' }).waitFor();
+    await checkPage(page, 'danh sách kế hoạch');
     await page.getByRole('button', { name: 'Soạn kế hoạch mới' }).click();
     const create = page.getByRole('dialog', { name: 'Soạn kế hoạch mới' });
     await expect.poll(() => create.getByLabel('Tổ chức ban hành').inputValue()).toBe(BLOC);
+    await checkPage(page, 'hộp soạn kế hoạch mới');
     await create.getByLabel('Năm').fill(String(year));
     await create.getByRole('button', { name: 'Tạo bản nháp' }).click();
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).waitFor();
@@ -127,6 +130,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByLabel('Hạn báo cáo về trên').fill(typed(deadlines.upwardReportDueOn));
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText('Đã lưu kế hoạch.').waitFor();
+    await checkPage(page, 'kế hoạch (bản nháp)');
     // The template's seed text in full (II.4's two paragraphs); no list of manifestations, none shown.
     await page.getByText('theo mẫu đính kèm', { exact: true }).waitFor();
     expect(await page.getByText(/Danh mục biểu hiện suy thoái/).count()).toBe(0);
@@ -135,6 +139,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     const confirm = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
     await confirm.getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText(/cơ quan, đơn vị phải tổ chức;/).waitFor();
+    await checkPage(page, 'kế hoạch đã ban hành');
 
     const plan = await (await page.request.get(api(server, `/plans/${planId}`))).json();
     expect(plan).toMatchObject({ status: 'published', year, ...deadlines });
@@ -149,6 +154,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
       .getByRole('heading', { name: `Buổi tự phê bình và phê bình trước quần chúng: ${OFFICE}` })
       .waitFor();
     workplaceId = new URL(page.url()).pathname.split('/')[4]!;
+    await checkPage(page, 'buổi họp chưa lập lịch');
     const form = page.getByRole('form', { name: 'Lập lịch họp' });
     await form.getByRole('textbox', { name: 'Ngày họp', exact: true }).fill(typed(meetingDay));
     await form.getByRole('textbox', { name: 'Giờ bắt đầu', exact: true }).fill('08:00');
@@ -178,6 +184,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByRole('textbox', { name: 'Số quần chúng dự họp', exact: true }).fill(String(MASSES));
     await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
     await page.getByText('Đã lưu điểm danh.').waitFor();
+    await checkPage(page, 'điểm danh');
 
     // Who dangvien is in this meeting: read from the member's own account, then the attendance.
     const member = await browser.newPage();
@@ -206,6 +213,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await expect
       .poll(() => page.getByTestId('current-member').getByRole('heading').textContent())
       .toContain(memberName);
+    await checkPage(page, 'ghi diễn biến, phần nội dung');
     const form = page.getByRole('form', { name: 'Ghi ý kiến phát biểu' });
     const record = async (
       text: string,
@@ -254,6 +262,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
       dissenting: true,
     });
     expect(byText(ORAL.collective)).toMatchObject({ selfCriticismId: null, kind: 'proposal' });
+    await checkPage(page, 'ghi diễn biến, sau khi ghi ý kiến');
   });
 
   it('4. the committee issues one phone code, opens the window, a 360 px phone sends a form, the window closes', async () => {
@@ -271,6 +280,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByText('Đã cấp 1 mã cho buổi họp này.').waitFor();
     await page.getByRole('button', { name: 'Mở nhận phiếu' }).click();
     await page.getByText(/^Đang nhận phiếu, tự đóng lúc/).waitFor();
+    await checkPage(page, 'phiếu qua điện thoại, đang nhận phiếu');
 
     const phone = await browser.newContext({
       viewport: { width: 360, height: 740 },
@@ -280,6 +290,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     const phonePage = await phone.newPage();
     await phonePage.goto(`${server.baseUrl}/phieu#${code}`);
     await phonePage.getByText(OFFICE).waitFor();
+    await checkPage(phonePage, 'phiếu góp ý trên điện thoại');
     await phonePage.getByRole('button', { name: `Góp ý cho đồng chí ${memberName}` }).click();
     const phoneForm = phonePage.getByRole('form', { name: `Phiếu góp ý cho đồng chí ${memberName}` });
     await phoneForm
@@ -289,6 +300,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phoneForm.getByRole('button', { name: `Gửi phiếu góp ý cho đồng chí ${memberName}` }).click();
     await phonePage.getByText(`✓ Đã gửi phiếu góp ý cho đồng chí ${memberName}.`).waitFor();
+    await checkPage(phonePage, 'phiếu góp ý đã gửi');
     await phone.close();
 
     await page.getByRole('button', { name: 'Đóng cửa sổ nhận phiếu' }).click();
@@ -303,6 +315,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByRole('button', { name: 'Sang phần (3) Kết thúc' }).click();
     await page.getByRole('button', { name: 'Kết thúc buổi họp' }).click();
     await page.getByText('Buổi họp đã kết thúc').waitFor();
+    await checkPage(page, 'buổi họp đã kết thúc');
 
     await page.goto(meetingUrl());
     await page.getByRole('tab', { name: 'Biên bản' }).click();
@@ -323,6 +336,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
       await dialog.waitFor({ state: 'hidden' });
     }
     await page.getByText('Đã khóa', { exact: true }).waitFor();
+    await checkPage(page, 'biên bản đã ký');
     const view = await (await page.request.get(api(server, `/meetings/${meetingId}/minutes`))).json();
     expect(view.locked).toBe(true);
   });
@@ -366,6 +380,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByRole('button', { name: 'Chốt bản tổng hợp' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận chốt' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Lưu điểm' }).count()).toBe(0);
+    await checkPage(page, 'bản tổng hợp ý kiến đã chốt');
     await expect
       .poll(() =>
         points.filter({ hasText: ORAL.dissenting }).getByText('Ý kiến trái chiều', { exact: true }).count(),
@@ -404,10 +419,12 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     };
     await add(await pointText(ORAL.shortcoming), MEMBER_ACTION, 30);
     await add(await pointText(ORAL.collective), CELL_ACTION, 14);
+    await checkPage(page, 'kế hoạch khắc phục');
 
     const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     await phone.goto(`${server.baseUrl}/giam-sat#${code}`);
     await expect.poll(() => phone.getByText(MEMBER_ACTION, { exact: false }).count()).toBe(1);
+    await checkPage(phone, 'trang giám sát trên điện thoại');
     const cellItem = phone.getByRole('region').filter({ hasText: CELL_ACTION });
     await cellItem.getByLabel('Ý kiến của bạn về việc này').fill(COMMENT);
     await cellItem.getByRole('button', { name: 'Gửi ý kiến' }).click();
@@ -436,6 +453,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await member.getByRole('option', { name: 'Đã hoàn thành' }).click();
     await mine.getByRole('button', { name: 'Ghi tiến độ' }).click();
     await expect.poll(() => mine.getByText(DONE_NOTE, { exact: false }).count()).toBe(1);
+    await checkPage(member, 'kế hoạch khắc phục của đảng viên');
     await expect.poll(() => mine.getByText('Đã hoàn thành', { exact: true }).count()).toBeGreaterThan(0);
     await member.close();
   });
@@ -447,6 +465,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
       await page.goto(`${server.baseUrl}/bao-cao?planId=${planId}`);
       await page.getByRole('link', { name: `Mở báo cáo của ${organization}` }).click();
       await page.getByRole('heading', { name: `Báo cáo của ${organization}` }).waitFor();
+      await checkPage(page, `báo cáo của ${organization}`);
       await page.getByLabel('Đánh giá kết quả').fill(results);
       await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nộp báo cáo' });
@@ -467,6 +486,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await expect.poll(() => stateOf(page, HEALTH).textContent()).toBe('Trễ hạn');
     await expect.poll(() => stateOf(page, 'Đảng bộ Sở Giáo dục và Đào tạo').textContent()).toBe('Chưa nộp');
     await page.getByText('Trễ hạn: 1', { exact: true }).waitFor();
+    await checkPage(page, 'danh sách báo cáo');
     await expect.poll(() => page.getByText(/^Chưa nộp: [1-9]\d*$/).count()).toBe(1);
     await page.close();
   });
@@ -479,6 +499,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByRole('link', { name: `Mở báo cáo của ${BLOC}` }).click();
     await page.getByRole('heading', { name: `Báo cáo của ${BLOC}` }).waitFor();
     await page.getByRole('link', { name: 'Tải DOCX' }).waitFor();
+    await checkPage(page, 'báo cáo của Đảng ủy Khối');
 
     const bloc = new URL(page.url()).pathname.split('/').pop()!;
     const report: ReportDetail = await (
@@ -558,6 +579,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByRole('heading', { name: 'Tổng kết năm' }).waitFor();
     const members = page.getByRole('table', { name: 'Kết quả của từng đảng viên' });
     await members.getByText(memberName).first().waitFor();
+    await checkPage(page, 'tổng kết năm');
     const downloaded: Promise<Download> = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tải danh sách đảng viên (Excel)' }).click();
     const workbook = await workbookOf(await readFile((await (await downloaded).path())!));

@@ -37,55 +37,53 @@ export default function MyMeetingsPage() {
       ) : query.data.items.length === 0 ? (
         <EmptyState>Bạn chưa tham gia buổi họp nào với vai trò cấp ủy, thư ký hay chủ trì.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Cơ quan, đơn vị</Table.Th>
-                <Table.Th>Kế hoạch</Table.Th>
-                <Table.Th>Thời gian</Table.Th>
-                <Table.Th>Vai trò</Table.Th>
-                <Table.Th>Tiến trình</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((meeting) => {
-                const starts = new Date(meeting.startsAt);
-                return (
-                  <Table.Tr key={meeting.id} data-testid="my-meeting">
-                    <Table.Td>
-                      <Anchor component={Link} to={linkOf(meeting)}>
-                        {meeting.workplaceName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {meeting.organizationName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      Số {meeting.planNumber} ({meeting.planYear})
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDate(vietnamDate(starts))} {vietnamTime(starts)}–
-                      {vietnamTime(new Date(meeting.endsAt))}
-                      <Text size="xs" c="dimmed">
-                        {meeting.place}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{CAPACITY_LABELS[meeting.capacity]}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{AGENDA_STEP_LABELS[meeting.agendaStep]}</Badge>
-                      {meeting.minutesLocked && (
-                        <Badge color="green" variant="light" ml={4}>
-                          Biên bản đã ký
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table striped highlightOnHover className="card-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Cơ quan, đơn vị</Table.Th>
+              <Table.Th>Kế hoạch</Table.Th>
+              <Table.Th>Thời gian</Table.Th>
+              <Table.Th>Vai trò</Table.Th>
+              <Table.Th>Tiến trình</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((meeting) => {
+              const starts = new Date(meeting.startsAt);
+              return (
+                <Table.Tr key={meeting.id} data-testid="my-meeting">
+                  <Table.Td>
+                    <Anchor component={Link} to={linkOf(meeting)}>
+                      {meeting.workplaceName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {meeting.organizationName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-label="Kế hoạch">
+                    Số {meeting.planNumber} ({meeting.planYear})
+                  </Table.Td>
+                  <Table.Td data-label="Thời gian">
+                    {formatDate(vietnamDate(starts))} {vietnamTime(starts)}–
+                    {vietnamTime(new Date(meeting.endsAt))}
+                    <Text size="xs" c="dimmed">
+                      {meeting.place}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-label="Vai trò">{CAPACITY_LABELS[meeting.capacity]}</Table.Td>
+                  <Table.Td data-label="Tiến trình">
+                    <Badge variant="light">{AGENDA_STEP_LABELS[meeting.agendaStep]}</Badge>
+                    {meeting.minutesLocked && (
+                      <Badge color="green" variant="light" ml={4}>
+                        Biên bản đã ký
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>

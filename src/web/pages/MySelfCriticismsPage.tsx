@@ -41,41 +41,41 @@ export default function MySelfCriticismsPage() {
           Chưa có bản tự phê bình nào: khi kế hoạch được ban hành, bản tự phê bình sẽ xuất hiện ở đây.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Kế hoạch</Table.Th>
-                <Table.Th>Cơ quan, đơn vị</Table.Th>
-                <Table.Th>Tình trạng</Table.Th>
-                <Table.Th>Lưu lần cuối</Table.Th>
-                <Table.Th />
+        <Table striped highlightOnHover className="card-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Kế hoạch</Table.Th>
+              <Table.Th>Cơ quan, đơn vị</Table.Th>
+              <Table.Th>Tình trạng</Table.Th>
+              <Table.Th>Lưu lần cuối</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.map((report) => (
+              <Table.Tr key={report.id}>
+                <Table.Td>{planNames.get(report.planId) ?? <Text c="dimmed">…</Text>}</Table.Td>
+                <Table.Td data-label="Cơ quan, đơn vị">{report.workplaceName}</Table.Td>
+                <Table.Td data-label="Tình trạng">
+                  <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
+                </Table.Td>
+                <Table.Td data-label="Lưu lần cuối">
+                  {report.opened ? formatDateTime(report.savedAt) : '—'}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    component={Link}
+                    to={PATHS.selfCriticism(report.id)}
+                  >
+                    Mở
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.map((report) => (
-                <Table.Tr key={report.id}>
-                  <Table.Td>{planNames.get(report.planId) ?? <Text c="dimmed">…</Text>}</Table.Td>
-                  <Table.Td>{report.workplaceName}</Table.Td>
-                  <Table.Td>
-                    <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
-                  </Table.Td>
-                  <Table.Td>{report.opened ? formatDateTime(report.savedAt) : '—'}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      component={Link}
-                      to={PATHS.selfCriticism(report.id)}
-                    >
-                      Mở
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       <AbsenceNotices />
     </Stack>

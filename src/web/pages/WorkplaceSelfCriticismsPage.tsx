@@ -103,36 +103,34 @@ export default function WorkplaceSelfCriticismsPage() {
       ) : query.data.items.length === 0 ? (
         <EmptyState>Cơ quan, đơn vị này chưa có bản tự phê bình nào trong kế hoạch.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Đảng viên</Table.Th>
-                <Table.Th>Mẫu</Table.Th>
-                <Table.Th>Chi bộ</Table.Th>
-                <Table.Th>Tình trạng</Table.Th>
-                <Table.Th>Ngày nộp</Table.Th>
+        <Table striped highlightOnHover className="card-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Đảng viên</Table.Th>
+              <Table.Th>Mẫu</Table.Th>
+              <Table.Th>Chi bộ</Table.Th>
+              <Table.Th>Tình trạng</Table.Th>
+              <Table.Th>Ngày nộp</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((report) => (
+              <Table.Tr key={report.id} data-testid="self-criticism-row">
+                <Table.Td>
+                  <Anchor component={Link} to={PATHS.selfCriticism(report.id)}>
+                    {report.fullName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td data-label="Mẫu">{TEMPLATE_LABELS[report.template]}</Table.Td>
+                <Table.Td data-label="Chi bộ">{report.cellName}</Table.Td>
+                <Table.Td data-label="Tình trạng">
+                  <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
+                </Table.Td>
+                <Table.Td data-label="Ngày nộp">{formatDate(report.submittedAt)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((report) => (
-                <Table.Tr key={report.id} data-testid="self-criticism-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={PATHS.selfCriticism(report.id)}>
-                      {report.fullName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{TEMPLATE_LABELS[report.template]}</Table.Td>
-                  <Table.Td>{report.cellName}</Table.Td>
-                  <Table.Td>
-                    <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
-                  </Table.Td>
-                  <Table.Td>{formatDate(report.submittedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>
