@@ -36,7 +36,11 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     // pg_trgm: the trigram index of people's folded names (migration 0017) on PGlite too.
-    const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.snapshot, extensions: { pg_trgm } });
+    const client = new PGlite({
+      dataDir: target.dataDir,
+      loadDataDir: target.snapshot,
+      extensions: { pg_trgm },
+    });
     await client.waitReady;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     return {
