@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -43,10 +44,12 @@ export type DatabaseTarget =
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
+    // pg_trgm: the trigram index of people's folded names (migration 0017) on PGlite too.
     const client = new PGlite({
       dataDir: target.dataDir,
       loadDataDir: target.snapshot,
       startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+      extensions: { pg_trgm },
     });
     await client.waitReady;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -80,6 +80,8 @@ export const people = pgTable(
     index('people_workplace_idx').on(table.workplaceId),
     index('people_organization_idx').on(table.organizationId),
     index('people_name_search_idx').using('btree', sql`${table.nameSearch} text_pattern_ops`),
+    // P8: `like '%…%'` on any part of the folded name (migration 0017 creates pg_trgm).
+    index('people_name_search_trgm_idx').using('gin', sql`${table.nameSearch} gin_trgm_ops`),
     check(
       'people_employment_type_known',
       sql`${table.employmentType} in ('permanent', 'long_term', 'short_term', 'line_worker')`,

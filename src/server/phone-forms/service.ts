@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FeedbackFormContentBody } from '../../contract/feedback-form.js';
 import type { PhoneFormOpened, ReleasedPhoneForms } from '../../contract/phone-forms.js';
-import { type Db, type DbOrTx, preparedRows, queryRows } from '../../db/client.js';
+import { type Db, type DbOrTx, preparedRows } from '../../db/client.js';
 import {
   feedback,
   feedbackCodes,

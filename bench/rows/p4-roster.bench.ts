@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../../src/db/client.js';
+import { buildApp } from '../../src/server/app.js';
+import { testConfig } from '../../src/server/config.js';
+import { rosterFile, uploadRoster } from '../../src/server/people/roster-fixtures.js';
+import { accountName, seedScopeTree, TestClient } from '../../src/server/test-support.js';
+import { type Bench, type BenchRow, freshDatabase, ms } from '../harness.js';
+import { seededRandom, timed } from '../stats.js';
+
+/**
+ * QUALITY P4: a 10 000-row roster XLSX imported through the API (upload, validation, one
+ * transaction) and exported again, on PostgreSQL, beside ExcelJS reading and writing the same
+ * file bare in the same run. Target: import ≤ 5 s.
+ */
+const IMPORT_LIMIT_MS = 5000;
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Ngọc', 'Minh', 'Thanh', 'Quốc'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Hà',
+  'Hùng',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Yến',
+];
+const TYPES = ['Biên chế', 'Hợp đồng dài hạn', 'Hợp đồng ngắn hạn'];
+
+function rows(count: number): ExcelJS.CellValue[][] {
+  const random = seededRandom(17);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  return Array.from({ length: count }, (_, index) => {
+    const day = 1 + Math.floor(random() * 28);
+    const month = 1 + Math.floor(random() * 12);
+    const year = 1960 + Math.floor(random() * 40);
+    return [
+      `NV-${String(index + 1).padStart(5, '0')}`,
+      `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+      `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`,
+      pick(['Nam', 'Nữ']),
+      'Chuyên viên',
+      pick(TYPES),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
+  });
+}
+
+const bench: Bench = {
+  id: 'P4',
+  title: 'roster XLSX of 10 000 rows imported (validation included) and exported',
+  async run({ quick, serverUrl, log }) {
+    const count = quick ? 2_000 : 10_000;
+    const limit = (IMPORT_LIMIT_MS * count) / 10_000;
+    const database = await freshDatabase(serverUrl, 'tuphebinh_bench_p4');
+    const opened = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 4 });
+    const app = await buildApp({ config: testConfig(), db: opened.db, serveWeb: false });
+    await app.ready();
+    try {
+      const context = { app, database: opened, close: async () => {} };
+      const tree = await seedScopeTree(context, [{ role: 'committee', at: 'cellA1' }]);
+      const committee = await TestClient.signIn(app, accountName('committee', 'cellA1'));
+      const file = await rosterFile(rows(count));
+      log(`tệp ${count} dòng: ${(file.length / 1024).toFixed(0)} KB`);
+
+      const bareRead = await timed(async () => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+        return workbook;
+      });
+      const bareWrite = await timed(() => bareRead.result.xlsx.writeBuffer());
+      const imported = await timed(() => uploadRoster(committee, tree.workplaces.wpA1, file));
+      if (imported.result.statusCode !== 200)
+        throw new Error(`import refused: ${imported.result.body.slice(0, 500)}`);
+      const exported = await timed(() =>
+        committee.get(`/api/v1/workplaces/${tree.workplaces.wpA1}/roster.xlsx`),
+      );
+      if (exported.result.statusCode !== 200)
+        throw new Error(`export refused: ${exported.result.body.slice(0, 500)}`);
+      const reimported = await timed(() => uploadRoster(committee, tree.workplaces.wpA1, file));
+      log(`nhập ${ms(imported.ms)}, nhập lại (không đổi) ${ms(reimported.ms)}, xuất ${ms(exported.ms)}`);
+      const anchor = `bare ExcelJS: read ${ms(bareRead.ms)}, write ${ms(bareWrite.ms)}`;
+      const importRow: BenchRow = {
+        what: `import of ${count} new people (upload, checks, one transaction)`,
+        figure: `${ms(imported.ms)} (${(imported.ms / bareRead.ms).toFixed(1)}× bare read)`,
+        anchor,
+        target: `≤ ${ms(limit)}${count === 10_000 ? '' : ` (5 s scaled to ${count} rows)`}`,
+        passed: imported.ms <= limit,
+        ...(imported.ms <= limit
+          ? {}
+          : {
+              reason: `${ms(imported.ms)}, over ${ms(limit)}; bare ExcelJS reading alone took ${ms(bareRead.ms)}`,
+            }),
+      };
+      return {
+        rows: [
+          importRow,
+          {
+            what: `the same file imported again (every row matched, nothing changes)`,
+            figure: ms(reimported.ms),
+            anchor,
+            target: `≤ ${ms(limit)}`,
+            passed: reimported.ms <= limit && reimported.result.statusCode === 200,
+            ...(reimported.ms <= limit ? {} : { reason: `${ms(reimported.ms)}, over ${ms(limit)}` }),
+          },
+          {
+            what: `export of the ${count} people`,
+            figure: `${ms(exported.ms)} (${(exported.ms / bareWrite.ms).toFixed(1)}× bare write)`,
+            anchor,
+            target: 'no target (shown)',
+            passed: true,
+          },
+        ],
+        notes: [
+          `File of ${count} rows, ${(file.length / 1024).toFixed(0)} KB, made with ExcelJS; API through inject() on PostgreSQL.`,
+        ],
+      };
+    } finally {
+      await app.close();
+      await opened.close();
+      await database.drop();
+    }
+  },
+};
+
+export default bench;
