@@ -39,7 +39,11 @@ describe('accounts in bulk with one-time passwords (issue 16)', () => {
       fullName: 'Lê Thị Hoa',
       governmentOffice: 'Giám đốc',
     });
-    await addPerson(tree.admin, tree.workplaces.wpA1, { isPartyMember: false, code: 'A4', fullName: 'Phạm Văn Bốn' });
+    await addPerson(tree.admin, tree.workplaces.wpA1, {
+      isPartyMember: false,
+      code: 'A4',
+      fullName: 'Phạm Văn Bốn',
+    });
     await addPerson(tree.admin, tree.workplaces.wpB1, {
       isPartyMember: true,
       organizationId: tree.organizations.cellB1,
