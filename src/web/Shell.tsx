@@ -31,6 +31,7 @@ const NAV: NavItem[] = [
   { label: 'Tổng kết năm', to: PATHS.yearEnd, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tìm nhân sự', to: PATHS.people, roles: ['administrator', 'organization-board', 'committee'] },
   { label: 'Tài khoản và vai trò', to: PATHS.accounts, roles: ['administrator'] },
+  { label: 'Nhập sổ Excel', to: PATHS.provinceImport, roles: ['administrator'] },
   { label: 'Nhật ký thay đổi', to: PATHS.audit, roles: ['administrator'] },
   { label: 'Cài đặt', to: PATHS.settings, roles: ['administrator'] },
   { label: 'Đổi mật khẩu', to: PATHS.changePassword },
