@@ -4,6 +4,7 @@ import { openDatabase } from '../src/db/client.js';
 import { rebuildPlanProgress } from '../src/server/plans/progress-rollup.js';
 import { generateNationalTree, publishNationalPlan, treeSize } from './national-tree.js';
 import { measureProgress } from './progress.js';
+import { provinceImportBench, scaledProvince } from './province-import.js';
 import { machineDescription, writeProgressResults } from './results.js';
 import { formatSummary, ms, timed } from './stats.js';
 
@@ -86,3 +87,8 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Issue 16: the province workbook (preview and apply of 2 000 organizations, 6 000 workplaces, 120 000 people).
+if (process.env.BENCH_PROVINCE !== 'off') {
+  const province = await provinceImportBench(serverUrl, scaledProvince(scale));
+  if (!province.passed) process.exitCode = 1;
+}
