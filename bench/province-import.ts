@@ -27,6 +27,12 @@ export interface ProvinceSize {
 export const PROVINCE: ProvinceSize = { organizations: 2_000, workplaces: 6_000, people: 120_000 };
 const LIMIT_MS = 60_000;
 
+export const scaledProvince = (scale: number): ProvinceSize => ({
+  organizations: Math.round(PROVINCE.organizations * scale),
+  workplaces: Math.round(PROVINCE.workplaces * scale),
+  people: Math.round(PROVINCE.people * scale),
+});
+
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hữu', 'Thanh', 'Quốc', 'Kim'];
 const GIVEN = [
@@ -284,10 +290,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.env.BENCH_DATABASE_URL ??
     process.env.TEST_DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/postgres';
-  const scale = Number(process.env.BENCH_SCALE ?? '1');
-  await provinceImportBench(serverUrl, {
-    organizations: Math.round(PROVINCE.organizations * scale),
-    workplaces: Math.round(PROVINCE.workplaces * scale),
-    people: Math.round(PROVINCE.people * scale),
-  });
+  await provinceImportBench(serverUrl, scaledProvince(Number(process.env.BENCH_SCALE ?? '1')));
 }

@@ -25,6 +25,7 @@ export type MenuKey =
   | 'year-end'
   | 'people'
   | 'accounts'
+  | 'province-import'
   | 'audit'
   | 'settings'
   | 'change-password'
@@ -69,6 +70,7 @@ export const MENU: readonly MenuRule[] = [
   { key: 'year-end', label: 'Tổng kết năm', roles: OFFICERS },
   { key: 'people', label: 'Tìm nhân sự', roles: OFFICERS },
   { key: 'accounts', label: 'Tài khoản và vai trò', roles: ['administrator'] },
+  { key: 'province-import', label: 'Nhập sổ Excel', roles: ['administrator'] },
   { key: 'audit', label: 'Nhật ký thay đổi', roles: ['administrator'] },
   { key: 'settings', label: 'Cài đặt', roles: ['administrator'] },
   { key: 'change-password', label: 'Đổi mật khẩu' },

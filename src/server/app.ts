@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { ROOT, WEB_DIST_DIR } from '../paths.js';
+import { bulkAccountRoutes } from './accounts/bulk-routes.js';
 import { accountRoutes } from './accounts/routes.js';
 import { installPersonalReadAudit } from './audit/personal-reads.js';
 import { auditRoutes } from './audit/routes.js';
@@ -141,6 +142,7 @@ export async function buildApp({
       await provinceRoutes(typed);
       await personalDataRoutes(typed);
       await accountRoutes(typed);
+      await bulkAccountRoutes(typed);
       await auditRoutes(typed);
       await settingsRoutes(typed);
       await taskRoutes(typed);

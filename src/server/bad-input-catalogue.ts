@@ -7,6 +7,7 @@ import { ENTRIES as PEOPLE_ENTRIES } from './people/bad-input-entries.js';
 import { ENTRIES as PERSONAL_DATA_ENTRIES } from './personal-data/bad-input-entries.js';
 import { ENTRIES as PHONE_FORM_ENTRIES } from './phone-forms/bad-input-entries.js';
 import { ENTRIES as PLAN_ENTRIES } from './plans/bad-input-entries.js';
+import { ENTRIES as PROVINCE_ENTRIES } from './province/bad-input-entries.js';
 import { ENTRIES as REMEDIATION_ENTRIES } from './remediation/bad-input-entries.js';
 import { ENTRIES as REPORT_ENTRIES } from './reports/bad-input-entries.js';
 import { ENTRIES as WRITTEN_FEEDBACK_ENTRIES } from './written-feedback/bad-input-entries.js';
@@ -399,4 +400,5 @@ export const CATALOGUE: Endpoint[] = [
   ...YEAR_END_ENTRIES,
   ...PEOPLE_ENTRIES,
   ...PLAN_ENTRIES,
+  ...PROVINCE_ENTRIES,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/roles.js';
 import { insertPublishedPlan } from './plans/progress-test-support.js';
+import { provinceFile } from './province/fixtures.js';
 import {
   accountName,
   createTestContext,
@@ -48,6 +49,9 @@ const EXPECTED = {
   'read year-end members':     [SUBTREE,     SUBTREE,           SUBTREE,   NONE,    NONE],
   'read personal data':        [SUBTREE,     NONE,              NONE,      NONE,    NONE],
   'export personal data':      [SUBTREE,     NONE,              NONE,      NONE,    NONE],
+  'export province workbook':  [SUBTREE,     NONE,              NONE,      NONE,    NONE],
+  'import province workbook':  [SUBTREE,     NONE,              NONE,      NONE,    NONE],
+  'issue accounts in bulk':    [SUBTREE,     NONE,              NONE,      NONE,    NONE],
 } satisfies Record<string, [Allowance, Allowance, Allowance, Allowance, Allowance]>;
 
 /** Settings are system-wide: only an administrator at a root of the tree changes them. */
@@ -73,6 +77,7 @@ interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 describe('scope matrix: role × organization × action', () => {
@@ -206,6 +211,31 @@ describe('scope matrix: role × organization × action', () => {
       method: 'GET',
       url: `/api/v1/people/${t.personId}/personal-data.xlsx`,
     }),
+    'export province workbook': async (t) => ({
+      method: 'GET',
+      url: `/api/v1/organizations/${t.organizationId}/province-workbook.xlsx`,
+    }),
+    'import province workbook': async (t) => {
+      const boundary = `----tpb${t.unique.length}`;
+      return {
+        method: 'POST',
+        url: `/api/v1/organizations/${t.organizationId}/province-imports`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so.xlsx"\r\n` +
+              'Content-Type: application/octet-stream\r\n\r\n',
+          ),
+          await provinceFile({}),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      };
+    },
+    'issue accounts in bulk': async (t) => ({
+      method: 'POST',
+      url: `/api/v1/organizations/${t.organizationId}/bulk-accounts`,
+      body: { personIds: [t.personId] },
+    }),
   };
 
   beforeAll(async () => {
@@ -278,8 +308,10 @@ describe('scope matrix: role × organization × action', () => {
         personId: personAt[at],
         unique: `${role}.${relation}.${action.replaceAll(' ', '-')}`,
       });
-      const response = await clients.get(`${role}@baseA`)!.request(call.method, call.url, call.body);
-      if (allowed) expect([200, 201], response.body).toContain(response.statusCode);
+      const response = await clients
+        .get(`${role}@baseA`)!
+        .request(call.method, call.url, call.body, call.headers);
+      if (allowed) expect([200, 201, 202], response.body).toContain(response.statusCode);
       else expect(response.statusCode, response.body).toBe(403);
     },
   );

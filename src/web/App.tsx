@@ -24,6 +24,7 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage.js'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.js'));
 const AuditPage = lazy(() => import('./pages/AuditPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
+const ProvinceImportPage = lazy(() => import('./pages/ProvinceImportPage.js'));
 const PlansPage = lazy(() => import('./pages/PlansPage.js'));
 const PlanPage = lazy(() => import('./pages/PlanPage.js'));
 const PlanProgressPage = lazy(() => import('./pages/PlanProgressPage.js'));
@@ -97,6 +98,7 @@ export function App() {
               <Route path="/co-quan/:id" element={<WorkplacePage />} />
               <Route path={PATHS.people} element={<PeoplePage />} />
               <Route path={PATHS.accounts} element={<AccountsPage />} />
+              <Route path={PATHS.provinceImport} element={<ProvinceImportPage />} />
               <Route path={PATHS.audit} element={<AuditPage />} />
               <Route path={PATHS.settings} element={<SettingsPage />} />
               <Route path={PATHS.changePassword} element={<ChangePasswordPage />} />

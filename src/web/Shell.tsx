@@ -27,6 +27,7 @@ const MENU_PATHS: Record<MenuKey, string> = {
   'year-end': PATHS.yearEnd,
   people: PATHS.people,
   accounts: PATHS.accounts,
+  'province-import': PATHS.provinceImport,
   audit: PATHS.audit,
   settings: PATHS.settings,
   'change-password': PATHS.changePassword,

@@ -8,6 +8,7 @@ export const PATHS = {
   workplace: (id: string) => `/co-quan/${id}`,
   people: '/nhan-su',
   accounts: '/tai-khoan',
+  provinceImport: '/nhap-so',
   audit: '/nhat-ky',
   settings: '/cai-dat',
   changePassword: '/doi-mat-khau',

@@ -12,7 +12,7 @@ import { type ReadWorkbook, readProvinceWorkbook } from './read.js';
  * Import jobs run beside the requests (issue 16): the upload answers at once, the page polls the
  * job's progress, and the work yields to the event loop between batches so other users are served.
  * A job lives in this process's memory only (its parsed rows are what the apply writes) for 30
- * minutes, and belongs to the account that uploaded; each account has at most one.
+ * minutes, and belongs to the account that uploaded; an account runs at most three at once.
  */
 interface Job {
   view: ImportJob;
@@ -22,6 +22,7 @@ interface Job {
 }
 
 const LIFETIME_MS = 30 * 60_000;
+const MAX_RUNNING_PER_ACCOUNT = 3;
 const jobs = new Map<string, Job>();
 
 function sweep() {
@@ -58,16 +59,15 @@ export async function startImport(
   // Not a spreadsheet, or a zip bomb: refused at once, before any job starts.
   await assertSafeXlsx(buffer);
   sweep();
+  // Settled jobs of the account give way to the new one; a few may run side by side.
+  let running = 0;
   for (const [id, job] of jobs) {
-    if (job.accountId === actor.accountId) {
-      if (job.view.state === 'checking' || job.view.state === 'applying') {
-        throw new AppError(
-          'conflict',
-          'Bạn đang có một lần nhập chưa xong; hãy chờ nó xong rồi tải tệp khác.',
-        );
-      }
-      jobs.delete(id);
-    }
+    if (job.accountId !== actor.accountId) continue;
+    if (job.view.state === 'checking' || job.view.state === 'applying') running++;
+    else if (job.view.state !== 'ready') jobs.delete(id);
+  }
+  if (running >= MAX_RUNNING_PER_ACCOUNT) {
+    throw new AppError('conflict', 'Bạn đang có lần nhập chưa xong; hãy chờ xong rồi tải tệp khác.');
   }
   const job: Job = {
     accountId: actor.accountId,
