@@ -30,7 +30,12 @@ const bench: Bench = {
           ? `ready after ${(pg.readyMs / 1000).toFixed(2)} s with ${pg.readyCpuMs === null ? '?' : (pg.readyCpuMs / 1000).toFixed(2)} s of processor time: the wall time waits for a processor on a loaded machine (load ${run.load.toFixed(1)})`
           : undefined,
       ),
-      row('compiled server, embedded PGlite', run.pglite, 'as close to PostgreSQL as it will go (report)', true),
+      row(
+        'compiled server, embedded PGlite',
+        run.pglite,
+        'as close to PostgreSQL as it will go (report)',
+        true,
+      ),
     ];
     if (!Number.isFinite(pg.readyMs)) rows.push(failedRow('P6', 'the server did not start'));
     return { rows, notes: footprintLines(run) };
