@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS, organizationKind } from '../../contract/organizations.js';
 import { hasControlCharacters } from '../../domain/control-characters.js';
 import type {
@@ -11,6 +11,7 @@ import type {
 } from '../../domain/province-workbook.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import { AppError } from '../errors.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 import {
   cellText,
   type Parsed,
@@ -73,7 +74,7 @@ export async function readProvinceWorkbook(
   const result: ReadWorkbook = { organizations: [], workplaces: [], people: [], errors: [] };
   const seen = new Set<WorkbookSheet>();
   let rowsRead = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS } from '../../contract/organizations.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
@@ -14,6 +14,7 @@ import { organizationCodeOf, type WorkbookSheet, workplaceCodeOf } from '../../d
 import type { Actor } from '../auth/actor.js';
 import { ADMINISTRATORS } from '../auth/roles.js';
 import { AppError } from '../errors.js';
+import { loadExcelJS } from '../lazy-libraries.js';
 import { organizationInScope } from '../organizations/access.js';
 import { formatDate } from '../people/roster-cells.js';
 import { COLUMNS, GUIDE_SHEET_NAME, SHEET_NAMES } from './columns.js';
@@ -73,7 +74,7 @@ function addGuide(workbook: ExcelJS.Workbook, title: string): void {
 }
 
 export async function provinceTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheets = addSheets(workbook);
   for (const sheet of ['organizations', 'workplaces', 'people'] as const) {
     sheets[sheet].addRow(COLUMNS[sheet].map((column) => column.example || null));
@@ -142,7 +143,7 @@ export async function exportProvinceWorkbook(db: Db, actor: Actor, organizationI
         where o.path like ${prefix} and p.erased_at is null and w.closed_at is null
         order by w.id, p.code_key`,
   );
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheets = addSheets(workbook);
   const orgCode = (id: string, code: string | null) => organizationCodeOf({ id, code });
   for (const org of orgs) {

@@ -16,6 +16,12 @@ export const ENTRIES: Endpoint[] = [
     bad: { in: 'body', field: 'version', value: 'một' },
   },
   {
+    method: 'POST',
+    path: '/reports/:id/reopen',
+    body: () => ({ version: 1, reason: 'Số liệu chưa đúng' }),
+    bad: { in: 'body', field: 'reason', value: '' },
+  },
+  {
     method: 'GET',
     path: '/plans/:id/reports',
     bad: { in: 'querystring', field: 'organizationId', value: 'khong-phai-ma' },
