@@ -157,7 +157,8 @@ async function generateWorkplace(
   });
   figures.workplacesRequired = required ? 1 : 0;
   figures.workplacesExempt = required ? 0 : 1;
-  figures.workplacesHeld = ['held', 'minutes_signed', 'compiled', 'reported'].includes(status) ? 1 : 0;
+  const held = ['held', 'minutes_signed', 'compiled', 'reported'].includes(status);
+  figures.workplacesHeld = held ? 1 : 0;
   const result = {
     id: workplaceId,
     organizationId: organization.id,
@@ -189,7 +190,8 @@ async function generateWorkplace(
           : new Date(now.getTime() + HOUR),
     formWindowClosedAt: windowKind === 'closed' ? new Date(now.getTime() - HOUR) : null,
   });
-  figures.massesPresent = massesPresent;
+  // Attendance counts only for a meeting that was held (issue 11: figures count what happened).
+  if (held) figures.massesPresent = massesPresent;
   const phoneVisible = windowKind === 'closed' || windowKind === 'expired';
 
   const members: string[] = [];
@@ -228,6 +230,7 @@ async function generateWorkplace(
       absenceReason: attendance === 'present' ? null : 'Đi công tác',
       absenceReasonValid: attendance === 'present' ? null : attendance === 'valid',
     });
+    if (!held) continue;
     if (attendance === 'present') figures.membersSelfCriticized++;
     else if (attendance === 'valid') figures.membersAbsentValid++;
     else figures.membersAbsentInvalid++;
