@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/roles.js';
 import { insertPublishedPlan } from './plans/progress-test-support.js';
-import { provinceFile } from './province/fixtures.js';
+import { provinceFile } from './province/workbook-fixtures.js';
 import {
   accountName,
   createTestContext,
