@@ -330,6 +330,17 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     });
     expect(byText(ORAL.collective)).toMatchObject({ selfCriticismId: null, kind: 'proposal' });
     await checkPage(page, 'ghi diễn biến, sau khi ghi ý kiến');
+
+    // Issue 11: while the meeting is under way a non-member sees it on /gop-y in Vietnam time, even
+    // where the browser's zone is UTC.
+    const utc = await browser.newContext({ timezoneId: 'UTC' });
+    const masses = await utc.newPage();
+    await signIn(masses, server.baseUrl, 'quanchung', DEMO_PASSWORD);
+    await masses.goto(`${server.baseUrl}/gop-y`);
+    await masses.getByText(`Ngày ${typed(meetingDay)}, 08:00–11:30, tại Hội trường Sở Y tế`).waitFor();
+    expect(await masses.evaluate(() => new Date(2026, 0, 1, 8).getUTCHours())).toBe(8);
+    await checkPage(masses, 'góp ý bằng văn bản, trình duyệt theo giờ UTC');
+    await utc.close();
   });
 
   it('4. the committee issues one phone code, opens the window, a 360 px phone sends a form, the window closes', async () => {
