@@ -9,6 +9,7 @@ import { vietnamDate } from '../../src/domain/meetings.js';
 import { addFigures, zeroFigures } from '../../src/domain/report-figures.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { codesOnSheet } from '../../src/server/phone-forms/test-helpers.js';
+import { backdatePlan } from '../../src/server/plans/backdate-support.js';
 import { releaseAnonymousComments } from '../../src/server/remediation/comment-box.js';
 import { HEADER_ROW, MEMBER_HEADERS } from '../../src/server/year-end/workbooks.js';
 import { checkPage, downloadFrom, type E2eServer, launchBrowser, signIn, startServer } from './support.js';
@@ -26,6 +27,8 @@ const BLOC = 'Đảng ủy Khối các cơ quan và doanh nghiệp';
 const HEALTH = 'Đảng bộ Sở Y tế';
 const CELL = 'Chi bộ Văn phòng Sở Y tế';
 const OFFICE = 'Văn phòng Sở Y tế';
+const INSPECTORATE = 'Thanh tra Sở Y tế';
+const LEAVING_REASON = 'Chuyển công tác';
 const DAY = 24 * 60 * 60_000;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,6 +38,8 @@ const ORAL = {
   dissenting: 'Tôi không đồng ý: đồng chí không chậm, hồ sơ tồn là do thiếu người.',
   collective: 'Chi bộ cần công khai tiến độ giải quyết hồ sơ tại trụ sở.',
 };
+/** The sections a committee that wrote only its results is told to write, in the page's order. */
+const EMPTY_SECTIONS = ['Ưu điểm', 'Hạn chế', 'Đề xuất, kiến nghị'];
 const PHONE = 'Đồng chí tận tình hướng dẫn người dân làm thủ tục.';
 const EXPLANATION = 'Ý kiến trái chiều được ghi nhận; chi ủy giữ nguyên nhận xét.';
 const MEMBER_ACTION = 'Giải quyết hồ sơ trong ngày, báo cáo chi bộ hằng tháng.';
@@ -53,6 +58,15 @@ async function workbookOf(content: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   return workbook;
+}
+
+/** Opens a node of the organization tree unless it is already open (a lone root opens by itself). */
+async function expandNode(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name, exact: true }).waitFor();
+  const collapse = page.getByRole('button', { name: `Thu gọn ${name}`, exact: true });
+  if (await collapse.isVisible()) return;
+  await page.getByRole('button', { name: `Mở rộng ${name}`, exact: true }).click();
+  await collapse.waitFor();
 }
 
 /** Picks an option of a Mantine select inside `scope`, found by its label. */
@@ -82,6 +96,8 @@ describe('the whole process on the demo bloc, from the published plan to the rep
   let code = '';
   const year = Number(dayAfter(0).slice(0, 4));
   const meetingDay = dayAfter(-5);
+  /** The first day the person no longer works there: before the plan, so they count nowhere in it. */
+  const leftOn = dayAfter(-40);
   const deadlines = {
     meetingsDueOn: dayAfter(-4),
     baseReportsDueOn: dayAfter(-3),
@@ -107,6 +123,53 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await server?.close();
   });
 
+  it('0. before the plan, a non-member of an exempt workplace leaves: recorded on the roster and listed apart', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/cay-to-chuc`);
+    for (const node of ['Đảng bộ tỉnh Trà Vinh', BLOC, HEALTH]) await expandNode(page, node);
+    await page.getByRole('link', { name: 'Chi bộ các phòng Nghiệp vụ Sở Y tế', exact: true }).click();
+    await page.getByRole('link', { name: INSPECTORATE, exact: true }).click();
+    await page.getByRole('heading', { name: INSPECTORATE, level: 2 }).waitFor();
+    const section = (title: RegExp) =>
+      page.locator('.mantine-Paper-root').filter({ has: page.getByRole('heading', { name: title }) });
+    const masses = section(/^Quần chúng \(\d+\)$/);
+    const leave = masses.getByRole('button', { name: /^Nghỉ việc: / }).first();
+    await leave.waitFor();
+    await checkPage(page, 'danh sách nhân sự của cơ quan');
+    const massesBefore = await masses.getByRole('button', { name: /^Nghỉ việc: / }).count();
+    const name = (await leave.getAttribute('aria-label'))!.replace('Nghỉ việc: ', '');
+    expect(await page.getByRole('heading', { name: /^Đã nghỉ việc/ }).count()).toBe(0);
+
+    await leave.click();
+    const dialog = page.getByRole('dialog', { name: `Ghi nhận nghỉ việc: ${name}` });
+    await dialog.getByLabel('Ngày nghỉ việc').fill(typed(leftOn));
+    await dialog.getByLabel('Lý do nghỉ việc').click();
+    await page.getByRole('option', { name: LEAVING_REASON, exact: true }).click();
+    await checkPage(page, 'hộp ghi nhận nghỉ việc');
+    await dialog.getByRole('button', { name: 'Ghi nhận nghỉ việc' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Kept, not deleted: apart among those who left, with the day and the reason; no longer a mass.
+    const left = section(/^Đã nghỉ việc \(1\)$/);
+    const row = left.getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(LEAVING_REASON);
+    expect(await row.textContent()).toMatch(new RegExp(`[Đđ]ến ${typed(leftOn)}`));
+    await expect
+      .poll(() => masses.getByRole('button', { name: /^Nghỉ việc: / }).count())
+      .toBe(massesBefore - 1);
+    expect(await masses.getByText(name, { exact: true }).count()).toBe(0);
+    await checkPage(page, 'danh sách nhân sự sau khi ghi nghỉ việc');
+    const inspectorate = new URL(page.url()).pathname.split('/').pop()!;
+    const people = await (
+      await page.request.get(api(server, `/people?workplaceId=${inspectorate}&pageSize=200`))
+    ).json();
+    const person = people.items.find((candidate: { fullName: string }) => candidate.fullName === name);
+    expect(person).toMatchObject({ leftOn: leftOn, leavingReason: LEAVING_REASON, employedNow: false });
+    await page.close();
+  });
+
   it('1. the bloc board writes the plan from the template, sets its deadlines and publishes it', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'bantochuc', DEMO_PASSWORD);
@@ -125,9 +188,12 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await page.getByLabel('Số', { exact: true }).fill('06');
     await page.getByLabel('Nơi ban hành').fill('Trà Vinh');
     await page.getByLabel('Ngày ban hành').fill(typed(dayAfter(-30)));
-    await page.getByLabel('Hạn hoàn thành họp').fill(typed(deadlines.meetingsDueOn));
-    await page.getByLabel('Hạn cấp ủy cơ sở báo cáo').fill(typed(deadlines.baseReportsDueOn));
-    await page.getByLabel('Hạn báo cáo về trên').fill(typed(deadlines.upwardReportDueOn));
+    await page.getByLabel('Họ và tên người ký').fill('Nguyễn Văn Ký');
+    // Deadlines already past cannot be published (issue 11): it is published with dates ahead, then
+    // given the past ones below as if time had passed since.
+    await page.getByLabel('Hạn hoàn thành họp').fill(typed(dayAfter(20)));
+    await page.getByLabel('Hạn cấp ủy cơ sở báo cáo').fill(typed(dayAfter(25)));
+    await page.getByLabel('Hạn báo cáo về trên').fill(typed(dayAfter(30)));
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText('Đã lưu kế hoạch.').waitFor();
     await checkPage(page, 'kế hoạch (bản nháp)');
@@ -140,6 +206,7 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     await confirm.getByRole('button', { name: 'Ban hành' }).click();
     await page.getByText(/cơ quan, đơn vị phải tổ chức;/).waitFor();
     await checkPage(page, 'kế hoạch đã ban hành');
+    await backdatePlan(server.app.db, planId, deadlines);
 
     const plan = await (await page.request.get(api(server, `/plans/${planId}`))).json();
     expect(plan).toMatchObject({ status: 'published', year, ...deadlines });
@@ -263,6 +330,17 @@ describe('the whole process on the demo bloc, from the published plan to the rep
     });
     expect(byText(ORAL.collective)).toMatchObject({ selfCriticismId: null, kind: 'proposal' });
     await checkPage(page, 'ghi diễn biến, sau khi ghi ý kiến');
+
+    // Issue 11: while the meeting is under way a non-member sees it on /gop-y in Vietnam time, even
+    // where the browser's zone is UTC.
+    const utc = await browser.newContext({ timezoneId: 'UTC' });
+    const masses = await utc.newPage();
+    await signIn(masses, server.baseUrl, 'quanchung', DEMO_PASSWORD);
+    await masses.goto(`${server.baseUrl}/gop-y`);
+    await masses.getByText(`Ngày ${typed(meetingDay)}, 08:00–11:30, tại Hội trường Sở Y tế`).waitFor();
+    expect(await masses.evaluate(() => new Date(2026, 0, 1, 8).getUTCHours())).toBe(8);
+    await checkPage(masses, 'góp ý bằng văn bản, trình duyệt theo giờ UTC');
+    await utc.close();
   });
 
   it('4. the committee issues one phone code, opens the window, a 360 px phone sends a form, the window closes', async () => {
@@ -467,6 +545,26 @@ describe('the whole process on the demo bloc, from the published plan to the rep
       await page.getByRole('heading', { name: `Báo cáo của ${organization}` }).waitFor();
       await checkPage(page, `báo cáo của ${organization}`);
       await page.getByLabel('Đánh giá kết quả').fill(results);
+      // Issue 11: a section left empty refuses the submission, naming each section; nothing is sent.
+      await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+      const refusal = page.getByRole('dialog', { name: 'Chưa nộp được báo cáo' });
+      await refusal.waitFor();
+      const refused = await refusal.getByRole('listitem').allTextContents();
+      expect(refused).toEqual(EMPTY_SECTIONS.map((section) => `Mục “${section}” chưa được viết.`));
+      await checkPage(page, `báo cáo của ${organization}, bị từ chối vì còn mục trống`);
+      await page.keyboard.press('Escape');
+      await refusal.waitFor({ state: 'detached' });
+      const organizationId = new URL(page.url()).pathname.split('/').pop()!;
+      const draft: ReportDetail = await (
+        await page.request.get(api(server, `/plans/${planId}/organizations/${organizationId}/report`))
+      ).json();
+      expect(draft.status).toBe('draft');
+      expect(draft.narrative.results).toBe('');
+      expect(await page.getByText(/^Đã nộp ngày/).count()).toBe(0);
+
+      await page.getByLabel('Ưu điểm').fill('Nghiêm túc, đúng quy trình.');
+      await page.getByLabel('Hạn chế').fill('Số quần chúng dự họp chưa đông.');
+      await page.getByLabel('Đề xuất, kiến nghị').fill('Không có.');
       await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nộp báo cáo' });
       await dialog.getByRole('button', { name: 'Nộp báo cáo' }).click();

@@ -56,7 +56,10 @@ export function ReportNarrativeEditor({ report }: { report: ReportDetail }) {
       modals.open({
         title: 'Chưa nộp được báo cáo',
         children: (
-          <Alert color="red" role="alert" title="Cần viết đủ các mục trước khi nộp:">
+          <Alert color="red" role="alert">
+            <Text size="sm" fw={600}>
+              Cần viết đủ các mục trước khi nộp:
+            </Text>
             <List size="sm">
               {empty.map((issue) => (
                 <List.Item key={issue.field}>{issue.message}</List.Item>

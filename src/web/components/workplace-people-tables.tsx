@@ -207,7 +207,7 @@ export function LeftPeopleTable({ people, actions }: { people: Person[]; actions
                 <Button
                   size="compact-xs"
                   variant="subtle"
-                  aria-label={`Hủy nghỉ việc: ${person.fullName}`}
+                  aria-label={`Hủy ghi nhầm: ${person.fullName}`}
                   onClick={() => actions.onCancelLeaving(person)}
                 >
                   Hủy ghi nhầm
