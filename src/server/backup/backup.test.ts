@@ -155,7 +155,12 @@ async function runWholeProcess(context: TestContext): Promise<void> {
       `signature ${capacity}`,
     );
   }
-  const narrative = { results: 'Đã tổ chức.', strengths: 'Nghiêm túc.', limits: '', proposals: 'Không.' };
+  const narrative = {
+    results: 'Đã tổ chức.',
+    strengths: 'Nghiêm túc.',
+    limits: 'Còn chậm.',
+    proposals: 'Không.',
+  };
   const reportUrl = (organizationId: string) =>
     `/api/v1/plans/${prepared.planId}/organizations/${organizationId}/report`;
   const board = await TestClient.signIn(context.app, accountName('organization-board', 'bloc'));
@@ -167,7 +172,10 @@ async function runWholeProcess(context: TestContext): Promise<void> {
     const saved = await client.put(`/api/v1/reports/${report.id}`, { version: report.version, narrative });
     ok(saved, 'report narrative');
     ok(
-      await client.post(`/api/v1/reports/${report.id}/submit`, { version: saved.json().version }),
+      await client.post(`/api/v1/reports/${report.id}/submit`, {
+        version: saved.json().version,
+        confirmGaps: true,
+      }),
       'report submit',
     );
   }
