@@ -75,6 +75,8 @@ describe('workplace roster in the browser', () => {
   it('browses the tree to an exempt workplace, refuses a bad roster, then imports one that requires a meeting', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    // Everyone lands on "Việc cần làm"; the tree has its own page.
+    await page.goto(`${server.baseUrl}/cay-to-chuc`);
 
     await expandNode(page, 'Đảng bộ tỉnh Trà Vinh');
     await expandNode(page, 'Đảng ủy Khối các cơ quan và doanh nghiệp');
