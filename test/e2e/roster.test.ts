@@ -171,6 +171,7 @@ describe('workplace roster in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await signIn(page, server.baseUrl, 'admin', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/cay-to-chuc`);
     await page.getByRole('link', { name: 'Đảng bộ tỉnh Trà Vinh', exact: true }).waitFor();
     expect(await hasHorizontalOverflow(page)).toBe(false);
 
