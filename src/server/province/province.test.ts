@@ -8,7 +8,13 @@ import {
   TestClient,
   type TestContext,
 } from '../test-support.js';
-import { applyWorkbookJob, previewWorkbook, provinceFile, settled, uploadWorkbook } from './workbook-fixtures.js';
+import {
+  applyWorkbookJob,
+  previewWorkbook,
+  provinceFile,
+  settled,
+  uploadWorkbook,
+} from './workbook-fixtures.js';
 
 const tree3 = {
   organizations: [
