@@ -99,6 +99,21 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
+  return new Actor(
+    row.accountId,
+    row.username,
+    row.displayName,
+    row.homePath,
+    await accountGrants(db, row.accountId),
+    row.mustChangePassword,
+    row.sessionId,
+    row.secondFactorRequired && !row.secondFactorSince,
+    row.personId,
+  );
+}
+
+/** An account's roles in organizations still open: what a session's actor holds. */
+export async function accountGrants(db: Db, accountId: string) {
   const grants = await db
     .select({
       role: roleAssignments.role,
@@ -107,18 +122,8 @@ export async function loadActor(db: Db, token: string, timeouts: SessionTimeouts
     })
     .from(roleAssignments)
     .innerJoin(organizations, eq(organizations.id, roleAssignments.organizationId))
-    .where(and(eq(roleAssignments.accountId, row.accountId), isNull(organizations.closedAt)));
-  return new Actor(
-    row.accountId,
-    row.username,
-    row.displayName,
-    row.homePath,
-    grants.map((grant) => ({ ...grant, role: grant.role as Role })),
-    row.mustChangePassword,
-    row.sessionId,
-    row.secondFactorRequired && !row.secondFactorSince,
-    row.personId,
-  );
+    .where(and(eq(roleAssignments.accountId, accountId), isNull(organizations.closedAt)));
+  return grants.map((grant) => ({ ...grant, role: grant.role as Role }));
 }
 
 export async function purgeExpiredSessions(db: Db, timeouts: SessionTimeouts): Promise<void> {

@@ -1,11 +1,11 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.js';
-import { accounts, organizations, reminderDigests, roleAssignments } from '../../db/schema/index.js';
+import { accounts, organizations, reminderDigests } from '../../db/schema/index.js';
 import { vietnamToday } from '../../domain/dates.js';
-import type { Role } from '../../domain/roles.js';
 import { digestTasks, digestText, taskHref } from '../../domain/tasks.js';
 import { Actor } from '../auth/actor.js';
+import { accountGrants } from '../auth/sessions.js';
 import type { App } from '../http/types.js';
 import { tasksOf } from './facts.js';
 
@@ -37,21 +37,12 @@ async function actorOfAccount(db: Db, account: typeof accounts.$inferSelect): Pr
     .select({ path: organizations.path })
     .from(organizations)
     .where(eq(organizations.id, account.homeOrganizationId));
-  const grants = await db
-    .select({
-      role: roleAssignments.role,
-      organizationId: organizations.id,
-      organizationPath: organizations.path,
-    })
-    .from(roleAssignments)
-    .innerJoin(organizations, eq(organizations.id, roleAssignments.organizationId))
-    .where(and(eq(roleAssignments.accountId, account.id), isNull(organizations.closedAt)));
   return new Actor(
     account.id,
     account.username,
     account.displayName,
     home?.path ?? '',
-    grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+    await accountGrants(db, account.id),
     account.mustChangePassword,
     '',
     false,
