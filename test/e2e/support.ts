@@ -403,6 +403,21 @@ export async function checkPage(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('load');
   // Let the app's data arrive: no loader left on the page.
   await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+  // Let opening dialogs and menus finish their fade: axe measures contrast on what is painted, and a
+  // modal half-way through its transition is half transparent.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[role="dialog"]')].every(
+      (dialog) => getComputedStyle(dialog).opacity === '1',
+    ),
+  );
   const u2 = await accessibilityViolations(page);
   const u3 = await englishOnPage(page);
   // QUALITY_SURVEY=1: report every page's findings and go on (to fix them all in one pass).
