@@ -21,11 +21,12 @@ export interface AccountSheetInput {
 
 export const ACCOUNT_SHEET_COLUMNS: TableColumn[] = [
   { title: 'STT', share: 0.07, align: 'center' },
-  { title: 'Họ và tên', share: 0.23 },
-  { title: 'Cơ quan, đơn vị', share: 0.22 },
-  { title: 'Tên đăng nhập', share: 0.15 },
-  { title: 'Mật khẩu dùng một lần', share: 0.19 },
-  { title: 'Ký nhận', share: 0.14 },
+  { title: 'Họ và tên', share: 0.22 },
+  { title: 'Cơ quan, đơn vị', share: 0.18 },
+  { title: 'Tên đăng nhập', share: 0.16 },
+  // Wide enough for a whole password on one line: a password split over two lines gets copied wrong.
+  { title: 'Mật khẩu dùng một lần', share: 0.25 },
+  { title: 'Ký nhận', share: 0.12 },
 ];
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
