@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { digestTasks, digestText } from './task-digest.js';
 import {
   type CellWorkplaceFact,
-  digestTasks,
-  digestText,
   NO_FACTS,
   openTaskCount,
   type PersonalMeetingFact,
