@@ -271,14 +271,23 @@ function gridTable(block: Extract<BodyBlock, { kind: 'table' }>, width: number):
   });
 }
 
-function bodyElement(block: BodyBlock, width = TEXT_WIDTH): Paragraph | Table {
+/**
+ * A body's blocks in order. A table cannot hold space after itself in OOXML, so the paragraph
+ * after a table takes it as space before (the PDF's table has it as its bottom margin).
+ */
+function bodyElements(blocks: readonly BodyBlock[], width = TEXT_WIDTH): (Paragraph | Table)[] {
+  return blocks.map((block, index) => bodyElement(block, width, blocks[index - 1]?.kind === 'table'));
+}
+
+function bodyElement(block: BodyBlock, width: number, afterTable: boolean): Paragraph | Table {
   if (block.kind === 'table') return gridTable(block, width);
   if (block.kind === 'fill') return fillParagraph(block.runs, width);
   const spaceAfter = pointsTwips(block.kind === 'paragraph' && block.tight ? 0 : LAYOUT.spaceAfterPt);
+  const spaceBefore = afterTable ? pointsTwips(LAYOUT.spaceAfterPt) : undefined;
   if (block.kind === 'centered') {
     return new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { after: spaceAfter, ...LINE },
+      spacing: { before: spaceBefore, after: spaceAfter, ...LINE },
       children: textRuns(block.runs, { bold: true }),
     });
   }
@@ -286,7 +295,7 @@ function bodyElement(block: BodyBlock, width = TEXT_WIDTH): Paragraph | Table {
   return new Paragraph({
     alignment: block.kind === 'heading' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: { firstLine: twip(LAYOUT.firstLineIndentCm * 10) },
-    spacing: { after: spaceAfter, ...LINE },
+    spacing: { before: spaceBefore, after: spaceAfter, ...LINE },
     keepNext: block.kind === 'heading',
     children: textRuns(block.runs, { bold: block.kind === 'heading' }),
   });
@@ -296,7 +305,7 @@ function closingLeft(doc: PartyDocument): (Paragraph | Table)[] {
   if (doc.closingNote) {
     return [
       centred(doc.closingNote.title, { bold: true }, LAYOUT.spaceAfterPt),
-      ...doc.closingNote.body.map((block) => bodyElement(block, LEFT_WIDTH)),
+      ...bodyElements(doc.closingNote.body, LEFT_WIDTH),
     ];
   }
   if (doc.recipients.length === 0) return [centred('')];
@@ -356,7 +365,7 @@ function appendixParagraphs(doc: PartyDocument): (Paragraph | Table)[] {
     }),
     ...(appendix.subtitle ? [centred(appendix.subtitle, { italic: true })] : []),
     new Paragraph({ spacing: { after: pointsTwips(6), ...LINE }, children: [] }),
-    ...appendix.body.map((block) => bodyElement(block)),
+    ...bodyElements(appendix.body),
   ];
 }
 
@@ -385,7 +394,7 @@ export async function renderDocx(docs: PartyDocument | PartyDocument[]): Promise
       children: [
         headerTable(doc.header),
         ...titleBlock(doc),
-        ...doc.body.map((block) => bodyElement(block)),
+        ...bodyElements(doc.body),
         new Paragraph({ spacing: LINE, children: [] }),
         ...closingTable(doc),
         ...appendixParagraphs(doc),
