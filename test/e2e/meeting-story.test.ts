@@ -308,6 +308,8 @@ describe('issue 5 in the browser: a cell meeting from scheduling to signed, lock
     const listed = page.getByTestId('written-forms');
     await listed.getByText(PAPER, { exact: false }).waitFor();
     expect(await listed.textContent()).toContain('Phiếu giấy');
+    // A form without its writer's name is listed apart, counted.
+    expect(await listed.textContent()).toContain('Phiếu không ghi tên: 1');
     // Anonymous phone forms are held back until the window closes: none is listed to anyone yet.
     for (const text of PHONE) expect(await page.getByText(text).count()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import type { PlanDetail } from '../../contract/plans.js';
 import { api } from '../api.js';
 import { PATHS } from '../paths.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 
 /** A committee raises a concern about a plan to the organization that issued it. */
 export function ConcernRaiseModal({
@@ -40,49 +40,42 @@ export function ConcernRaiseModal({
     mutation.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title="Nêu khó khăn, vướng mắc" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Select
-            label="Tổ chức nêu"
-            required
-            allowDeselect={false}
-            data={organizations}
-            value={organizationId}
-            onChange={setOrganizationId}
-            error={errors.organizationId}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            label="Tiêu đề"
-            required
-            value={subject}
-            onChange={(event) => setSubject(event.currentTarget.value)}
-            error={errors.subject}
-            data-autofocus
-          />
-          <Textarea
-            label="Nội dung"
-            required
-            autosize
-            minRows={5}
-            value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
-            error={errors.body}
-          />
-          <FormActions
-            onCancel={onClose}
-            busy={mutation.isPending}
-            submitLabel={`Gửi ${plan.organizationName}`}
-            disabled={!organizationId}
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Nêu khó khăn, vướng mắc"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel={`Gửi ${plan.organizationName}`}
+      disabled={!organizationId}
+    >
+      <Select
+        label="Tổ chức nêu"
+        required
+        allowDeselect={false}
+        data={organizations}
+        value={organizationId}
+        onChange={setOrganizationId}
+        error={errors.organizationId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput
+        label="Tiêu đề"
+        required
+        value={subject}
+        onChange={(event) => setSubject(event.currentTarget.value)}
+        error={errors.subject}
+        data-autofocus
+      />
+      <Textarea
+        label="Nội dung"
+        required
+        autosize
+        minRows={5}
+        value={body}
+        onChange={(event) => setBody(event.currentTarget.value)}
+        error={errors.body}
+      />
+    </FormModal>
   );
 }

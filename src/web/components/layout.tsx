@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Group, Modal, Paper, Stack, Title } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
 
 /** A titled block of a page, with its actions on the right (wrapping under the title on a phone). */
 export function Section({
@@ -45,5 +45,43 @@ export function FormActions({
         {submitLabel}
       </Button>
     </Group>
+  );
+}
+
+/**
+ * A modal holding one form: the server's message (if any) on top, the fields, then "Hủy" and the
+ * submit button. The form is not validated by the browser: the server's Vietnamese messages are shown.
+ */
+export function FormModal({
+  title,
+  onClose,
+  onSubmit,
+  message,
+  children,
+  ...actions
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (event: FormEvent) => void;
+  message?: string | null;
+  children: ReactNode;
+  busy: boolean;
+  submitLabel?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {message && (
+            <Alert color="red" role="alert">
+              {message}
+            </Alert>
+          )}
+          {children}
+          <FormActions onCancel={onClose} {...actions} />
+        </Stack>
+      </form>
+    </Modal>
   );
 }

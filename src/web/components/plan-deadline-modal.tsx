@@ -1,11 +1,11 @@
-import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { PlanDetail } from '../../contract/plans.js';
 import { api, formatDate } from '../api.js';
 import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES, type PlanDeadline, parseDates } from './plan-dates.js';
 import { PLANS_KEY, planKey } from './plan-queries.js';
 
@@ -34,45 +34,42 @@ export function PlanDeadlineModal({ plan, onClose }: { plan: PlanDetail; onClose
     if (values.toDate) mutation.mutate(values.toDate);
   };
   return (
-    <Modal opened onClose={onClose} title="Đổi thời hạn" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Select
-            label="Thời hạn"
-            required
-            allowDeselect={false}
-            data={PLAN_DEADLINES.map((value) => ({ value, label: PLAN_DEADLINE_LABELS[value] }))}
-            value={deadline}
-            onChange={(value) => value && setDeadline(value as PlanDeadline)}
-            error={errors.deadline}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <DateTextInput
-            label="Ngày mới"
-            description={`Hiện tại: ${formatDate(plan[deadline])}`}
-            placeholder="dd/mm/yyyy"
-            required
-            value={toDate}
-            onChange={(event) => setToDate(event.currentTarget.value)}
-            error={dateError ?? errors.toDate}
-          />
-          <Textarea
-            label="Lý do"
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel="Đổi thời hạn" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Đổi thời hạn"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel="Đổi thời hạn"
+    >
+      <Select
+        label="Thời hạn"
+        required
+        allowDeselect={false}
+        data={PLAN_DEADLINES.map((value) => ({ value, label: PLAN_DEADLINE_LABELS[value] }))}
+        value={deadline}
+        onChange={(value) => value && setDeadline(value as PlanDeadline)}
+        error={errors.deadline}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <DateTextInput
+        label="Ngày mới"
+        description={`Hiện tại: ${formatDate(plan[deadline])}`}
+        placeholder="dd/mm/yyyy"
+        required
+        value={toDate}
+        onChange={(event) => setToDate(event.currentTarget.value)}
+        error={dateError ?? errors.toDate}
+      />
+      <Textarea
+        label="Lý do"
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+    </FormModal>
   );
 }

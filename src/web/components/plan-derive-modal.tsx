@@ -1,4 +1,4 @@
-import { Alert, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Select, SimpleGrid, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { PATHS } from '../paths.js';
 import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import {
   type DeadlineTexts,
   deadlineTexts,
@@ -47,52 +47,45 @@ export function PlanDeriveModal({ plan, onClose }: { plan: PlanDetail; onClose: 
     if (Object.keys(problems).length === 0 && organizationId) mutation.mutate(values);
   };
   return (
-    <Modal opened onClose={onClose} title="Cụ thể hóa kế hoạch" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Text size="sm">
-            Kế hoạch cụ thể hóa bắt đầu là bản sao của kế hoạch Số {plan.fullNumber}; các thời hạn không được
-            muộn hơn thời hạn của kế hoạch này.
-          </Text>
-          <Select
-            label="Tổ chức cụ thể hóa"
+    <FormModal
+      title="Cụ thể hóa kế hoạch"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel="Tạo kế hoạch cụ thể hóa"
+      disabled={!organizationId}
+    >
+      <Text size="sm">
+        Kế hoạch cụ thể hóa bắt đầu là bản sao của kế hoạch Số {plan.fullNumber}; các thời hạn không được muộn
+        hơn thời hạn của kế hoạch này.
+      </Text>
+      <Select
+        label="Tổ chức cụ thể hóa"
+        required
+        allowDeselect={false}
+        data={plan.derivableOrganizations.map(({ id, name }) => ({ value: id, label: name }))}
+        value={organizationId}
+        onChange={setOrganizationId}
+        error={errors.organizationId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {PLAN_DEADLINES.map((deadline) => (
+          <DateTextInput
+            key={deadline}
+            label={PLAN_DEADLINE_LABELS[deadline]}
+            placeholder="dd/mm/yyyy"
             required
-            allowDeselect={false}
-            data={plan.derivableOrganizations.map(({ id, name }) => ({ value: id, label: name }))}
-            value={organizationId}
-            onChange={setOrganizationId}
-            error={errors.organizationId}
-            comboboxProps={{ withinPortal: true }}
+            value={dates[deadline]}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setDates((current) => ({ ...current, [deadline]: value }));
+            }}
+            error={errors[deadline]}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {PLAN_DEADLINES.map((deadline) => (
-              <DateTextInput
-                key={deadline}
-                label={PLAN_DEADLINE_LABELS[deadline]}
-                placeholder="dd/mm/yyyy"
-                required
-                value={dates[deadline]}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setDates((current) => ({ ...current, [deadline]: value }));
-                }}
-                error={errors[deadline]}
-              />
-            ))}
-          </SimpleGrid>
-          <FormActions
-            onCancel={onClose}
-            busy={mutation.isPending}
-            submitLabel="Tạo kế hoạch cụ thể hóa"
-            disabled={!organizationId}
-          />
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import { vietnamToday } from '../../domain/dates.js';
 import { deadlineIssues, publicationIssues } from '../../domain/plans.js';
 import { api, queryString } from '../api.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { PLANS_KEY, planKey } from './plan-queries.js';
 
 interface WorkplaceCount {
@@ -94,46 +94,39 @@ export function PlanPublishModal({
     );
   }
   return (
-    <Modal opened onClose={onClose} title="Ban hành kế hoạch" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Text size="sm">
-            Ban hành kế hoạch Số {plan.fullNumber}?{' '}
-            {plan.parent
-              ? `Các cơ quan, đơn vị thuộc ${plan.organizationName} phải hay không phải tổ chức tự phê bình và phê bình trước quần chúng đã được xác định khi ${plan.parent.organizationName} ban hành kế hoạch cấp trên; kế hoạch này dùng lại kết quả đó.`
-              : `Khi ban hành, hệ thống xác định cho từng cơ quan, đơn vị thuộc ${plan.organizationName} có phải tổ chức tự phê bình và phê bình trước quần chúng hay không, theo số quần chúng được tính tại thời điểm này (biên chế, hợp đồng dài hạn).`}{' '}
-            Sau khi ban hành, nội dung kế hoạch không sửa được nữa; chỉ đổi được thời hạn, kèm lý do.
-          </Text>
-          {standing && (
-            <>
-              <Alert color="yellow" title={`Thay thế Kế hoạch số ${standing.fullNumber}`}>
-                Năm {plan.year} {plan.organizationName} đã ban hành Kế hoạch số {standing.fullNumber}. Mỗi năm
-                chỉ có một kế hoạch: ban hành kế hoạch này sẽ thay thế kế hoạch đó (kế hoạch cũ được giữ lại
-                trong lịch sử, ghi “Đã bị thay thế”) và xác định lại các cơ quan, đơn vị theo kế hoạch mới.
-              </Alert>
-              <Textarea
-                label="Lý do thay thế"
-                required
-                autosize
-                minRows={3}
-                value={reason}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={errors.replacement}
-              />
-            </>
-          )}
-          <FormActions
-            onCancel={onClose}
-            busy={mutation.isPending}
-            submitLabel={standing ? 'Ban hành thay thế' : 'Ban hành'}
+    <FormModal
+      title="Ban hành kế hoạch"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel={standing ? 'Ban hành thay thế' : 'Ban hành'}
+    >
+      <Text size="sm">
+        Ban hành kế hoạch Số {plan.fullNumber}?{' '}
+        {plan.parent
+          ? `Các cơ quan, đơn vị thuộc ${plan.organizationName} phải hay không phải tổ chức tự phê bình và phê bình trước quần chúng đã được xác định khi ${plan.parent.organizationName} ban hành kế hoạch cấp trên; kế hoạch này dùng lại kết quả đó.`
+          : `Khi ban hành, hệ thống xác định cho từng cơ quan, đơn vị thuộc ${plan.organizationName} có phải tổ chức tự phê bình và phê bình trước quần chúng hay không, theo số quần chúng được tính tại thời điểm này (biên chế, hợp đồng dài hạn).`}{' '}
+        Sau khi ban hành, nội dung kế hoạch không sửa được nữa; chỉ đổi được thời hạn, kèm lý do.
+      </Text>
+      {standing && (
+        <>
+          <Alert color="yellow" title={`Thay thế Kế hoạch số ${standing.fullNumber}`}>
+            Năm {plan.year} {plan.organizationName} đã ban hành Kế hoạch số {standing.fullNumber}. Mỗi năm chỉ
+            có một kế hoạch: ban hành kế hoạch này sẽ thay thế kế hoạch đó (kế hoạch cũ được giữ lại trong
+            lịch sử, ghi “Đã bị thay thế”) và xác định lại các cơ quan, đơn vị theo kế hoạch mới.
+          </Alert>
+          <Textarea
+            label="Lý do thay thế"
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={errors.replacement}
           />
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import type { ReportDetail, ReportNarrative } from '../../contract/reports.js';
 import { narrativeIssues } from '../../domain/reports.js';
 import { api, formatDate, formatDateTime } from '../api.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { reportKey } from './report-queries.js';
 import { errorMessage } from './states.js';
 
@@ -189,30 +189,27 @@ function ReportReopenModal({ report, onClose }: { report: ReportDetail; onClose:
     mutation.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title="Mở lại báo cáo" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Text size="sm">
-            Báo cáo trở lại bản nháp để {report.organization.name} sửa và nộp lại; bản đã nộp được lưu trong
-            lịch sử cùng lý do.
-          </Text>
-          <Textarea
-            label="Lý do mở lại"
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel="Mở lại báo cáo" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Mở lại báo cáo"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel="Mở lại báo cáo"
+    >
+      <Text size="sm">
+        Báo cáo trở lại bản nháp để {report.organization.name} sửa và nộp lại; bản đã nộp được lưu trong lịch
+        sử cùng lý do.
+      </Text>
+      <Textarea
+        label="Lý do mở lại"
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+    </FormModal>
   );
 }

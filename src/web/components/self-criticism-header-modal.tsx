@@ -1,10 +1,10 @@
-import { Alert, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SelfCriticismDetail } from '../../contract/self-criticisms.js';
 import { formatDate } from '../api.js';
 import { DateTextInput } from './date-text-input.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { parseDates } from './plan-dates.js';
 import { useReportWrite } from './self-criticism-queries.js';
 
@@ -65,53 +65,49 @@ export function SelfCriticismHeaderModal({
     mutation.mutate({ ...values, birthDate: dates.birthDate, version: report.version });
   };
   return (
-    <Modal opened onClose={onClose} title="Sửa thông tin đầu bản" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          {TEXT_FIELDS.slice(0, 1).map(([name, label, required]) => (
-            <TextInput
-              key={name}
-              label={label}
-              required={required}
-              value={values[name]}
-              onChange={(event) => set(name, event.currentTarget.value)}
-              error={errors[name]}
-            />
-          ))}
-          <DateTextInput
-            label="Sinh ngày"
-            placeholder="dd/mm/yyyy"
-            value={values.birthDate}
-            onChange={(event) => set('birthDate', event.currentTarget.value)}
-            error={dateError ?? errors.birthDate}
-          />
-          {TEXT_FIELDS.slice(1).map(([name, label, required]) => (
-            <TextInput
-              key={name}
-              label={label}
-              required={required}
-              value={values[name]}
-              onChange={(event) => set(name, event.currentTarget.value)}
-              error={errors[name]}
-            />
-          ))}
-          <Textarea
-            label="Khuyết điểm, hạn chế được góp ý năm trước và những việc đã hứa"
-            description="Hiện ở mục 5 để đảng viên viết việc khắc phục."
-            autosize
-            minRows={3}
-            value={values.carriedOver}
-            onChange={(event) => set('carriedOver', event.currentTarget.value)}
-            error={errors.carriedOver}
-          />
-          <FormActions onCancel={onClose} busy={mutation.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Sửa thông tin đầu bản"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+    >
+      {TEXT_FIELDS.slice(0, 1).map(([name, label, required]) => (
+        <TextInput
+          key={name}
+          label={label}
+          required={required}
+          value={values[name]}
+          onChange={(event) => set(name, event.currentTarget.value)}
+          error={errors[name]}
+        />
+      ))}
+      <DateTextInput
+        label="Sinh ngày"
+        placeholder="dd/mm/yyyy"
+        value={values.birthDate}
+        onChange={(event) => set('birthDate', event.currentTarget.value)}
+        error={dateError ?? errors.birthDate}
+      />
+      {TEXT_FIELDS.slice(1).map(([name, label, required]) => (
+        <TextInput
+          key={name}
+          label={label}
+          required={required}
+          value={values[name]}
+          onChange={(event) => set(name, event.currentTarget.value)}
+          error={errors[name]}
+        />
+      ))}
+      <Textarea
+        label="Khuyết điểm, hạn chế được góp ý năm trước và những việc đã hứa"
+        description="Hiện ở mục 5 để đảng viên viết việc khắc phục."
+        autosize
+        minRows={3}
+        value={values.carriedOver}
+        onChange={(event) => set('carriedOver', event.currentTarget.value)}
+        error={errors.carriedOver}
+      />
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Modal, Stack, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SelfCriticismDetail } from '../../contract/self-criticisms.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { useReportWrite } from './self-criticism-queries.js';
 
 /** The committee sends a report back to its member, saying what to fix. */
@@ -22,28 +22,25 @@ export function SelfCriticismReturnModal({
     mutation.mutate({ version: report.version, reason });
   };
   return (
-    <Modal opened onClose={onClose} title="Trả lại bản tự phê bình" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Textarea
-            label="Lý do trả lại"
-            description="Đảng viên sẽ thấy lý do này khi mở bản tự phê bình để sửa."
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel="Trả lại" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Trả lại bản tự phê bình"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel="Trả lại"
+    >
+      <Textarea
+        label="Lý do trả lại"
+        description="Đảng viên sẽ thấy lý do này khi mở bản tự phê bình để sửa."
+        required
+        autosize
+        minRows={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SelfCriticismDetail } from '../../contract/self-criticisms.js';
 import { fieldErrors, formMessage } from './form-field-errors.js';
-import { FormActions } from './layout.js';
+import { FormModal } from './layout.js';
 import { useReportWrite } from './self-criticism-queries.js';
 
 type SummaryText = NonNullable<SelfCriticismDetail['summary']>;
@@ -47,36 +47,33 @@ export function SelfCriticismSummaryModal({
     mutation.mutate({ version: report.version, ...values });
   };
   return (
-    <Modal opened onClose={onClose} title="Tóm tắt" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <Text size="sm" c="dimmed">
-            Bản tóm tắt được đọc trước quần chúng và hiện trên trang góp ý, phiếu góp ý và chương trình buổi
-            họp; chưa ghi thì quần chúng chỉ thấy “Cấp ủy chưa ghi bản tóm tắt”.
-          </Text>
-          {FIELDS.map(([name, label]) => (
-            <Textarea
-              key={name}
-              label={label}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              value={values[name]}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setValues((current) => ({ ...current, [name]: value }));
-              }}
-              error={errors[name]}
-            />
-          ))}
-          <FormActions onCancel={onClose} busy={mutation.isPending} submitLabel="Lưu tóm tắt" />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title="Tóm tắt"
+      onClose={onClose}
+      onSubmit={submit}
+      message={message}
+      busy={mutation.isPending}
+      submitLabel="Lưu tóm tắt"
+    >
+      <Text size="sm" c="dimmed">
+        Bản tóm tắt được đọc trước quần chúng và hiện trên trang góp ý, phiếu góp ý và chương trình buổi họp;
+        chưa ghi thì quần chúng chỉ thấy “Cấp ủy chưa ghi bản tóm tắt”.
+      </Text>
+      {FIELDS.map(([name, label]) => (
+        <Textarea
+          key={name}
+          label={label}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={values[name]}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setValues((current) => ({ ...current, [name]: value }));
+          }}
+          error={errors[name]}
+        />
+      ))}
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -105,28 +105,47 @@ function PaperFormEntry({
   );
 }
 
+function FormItems({ forms }: { forms: WrittenForm[] }) {
+  return forms.map((form) => (
+    <Stack key={form.id} gap={4}>
+      <Group gap="xs">
+        <Text fw={600}>{form.memberName}</Text>
+        <Badge variant="light">{CHANNEL_LABELS[form.channel]}</Badge>
+        <Text size="sm" c="dimmed">
+          {form.authorName ?? 'không ghi tên'} · {formatDate(form.submittedOn)}
+        </Text>
+      </Group>
+      {form.opinions.map((opinion) => (
+        <Text key={opinion.id} size="sm">
+          [{FEEDBACK_KIND_LABELS[opinion.kind]}
+          {opinion.kind === 'proposal' ? '' : ` – ${FEEDBACK_AREA_SHORT_LABELS[opinion.area]}`}]{' '}
+          {opinion.text}
+        </Text>
+      ))}
+    </Stack>
+  ));
+}
+
+/** The forms received, those with a writer's name apart from those without (counted for the minutes). */
 function FormList({ forms }: { forms: WrittenForm[] }) {
   if (forms.length === 0) return <EmptyState>Chưa có phiếu góp ý nào.</EmptyState>;
+  const named = forms.filter((form) => form.authorName);
+  const unnamed = forms.filter((form) => !form.authorName);
   return (
     <Stack gap="sm" data-testid="written-forms">
-      {forms.map((form) => (
-        <Stack key={form.id} gap={4}>
-          <Group gap="xs">
-            <Text fw={600}>{form.memberName}</Text>
-            <Badge variant="light">{CHANNEL_LABELS[form.channel]}</Badge>
-            <Text size="sm" c="dimmed">
-              {form.authorName ?? 'không ghi tên'} · {formatDate(form.submittedOn)}
-            </Text>
-          </Group>
-          {form.opinions.map((opinion) => (
-            <Text key={opinion.id} size="sm">
-              [{FEEDBACK_KIND_LABELS[opinion.kind]}
-              {opinion.kind === 'proposal' ? '' : ` – ${FEEDBACK_AREA_SHORT_LABELS[opinion.area]}`}]{' '}
-              {opinion.text}
-            </Text>
-          ))}
-        </Stack>
-      ))}
+      {[
+        { title: 'Phiếu ghi tên', items: named },
+        { title: 'Phiếu không ghi tên', items: unnamed },
+      ].map(({ title, items }) =>
+        items.length === 0 ? null : (
+          <Stack key={title} gap="sm">
+            <Title order={5}>
+              {title}: {items.length}
+            </Title>
+            <FormItems forms={items} />
+          </Stack>
+        ),
+      )}
     </Stack>
   );
 }
