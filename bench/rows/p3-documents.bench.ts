@@ -5,7 +5,7 @@ import { everyDocument } from '../../src/documents/fixtures.js';
 import { loadFonts, PDF_FONT, renderPdf } from '../../src/documents/pdf.js';
 import { renderQrSheet, renderQrSheetDocx } from '../../src/documents/qr-sheet-document.js';
 import { newCode } from '../../src/server/phone-forms/codes.js';
-import { type Bench, type BenchRow, ms, p } from '../harness.js';
+import { type Bench, type BenchRow, ms, p, times as ratio } from '../harness.js';
 import { type Summary, summarize, timeEach } from '../stats.js';
 
 /**
@@ -81,10 +81,10 @@ const bench: Bench = {
       const reasons = [
         docx.p95 <= docxLimit
           ? ''
-          : `DOCX p95 ${ms(docx.p95)} over ${ms(docxLimit)} for ${pages} page(s) (${(docx.p95 / floorDocx.p95).toFixed(1)}× the one-page docx floor)`,
+          : `DOCX p95 ${ms(docx.p95)} over ${ms(docxLimit)} for ${pages} page(s) (${ratio(docx.p95, floorDocx.p95)} the one-page docx floor)`,
         pdf.p95 <= pdfLimit
           ? ''
-          : `PDF p95 ${ms(pdf.p95)} over ${ms(pdfLimit)} for ${pages} page(s) (${(pdf.p95 / floorPdf.p95).toFixed(1)}× the one-page pdfmake floor)`,
+          : `PDF p95 ${ms(pdf.p95)} over ${ms(pdfLimit)} for ${pages} page(s) (${ratio(pdf.p95, floorPdf.p95)} the one-page pdfmake floor)`,
       ].filter(Boolean);
       log(`${document.name} (${pages} trang): DOCX ${p(docx)}, PDF ${p(pdf)}`);
       rows.push({
