@@ -18,8 +18,11 @@ const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const HEADER = `# Benchmark results
 
 Written by \`npm run bench\` (\`-- --quick\` for the small version). Each section is replaced by the
-next run of that benchmark. Every figure stands beside an anchor measured in the same run on the same
-machine: the machines are shared, so compare ratios, not raw figures across runs.`;
+next run of that benchmark; sections of benchmarks not run, and sections written by hand, are kept.
+Every figure stands beside an anchor measured in the same run on the same machine: the machines are
+shared, so compare ratios, not raw figures across runs. A section whose load average (summary, last
+column) is above the machine's processor count was measured under load: its figures are provisional
+until run again on a quiet machine.`;
 
 /** `--quick` is for checking a change: every row together within five minutes on the 2-core machine. */
 const QUICK_BUDGET_S = 300;
@@ -112,6 +115,10 @@ async function main(): Promise<void> {
       log: (message) => console.log(`  [${bench.id}] ${message}`),
     };
     console.log(`${bench.id} — ${bench.title}…`);
+    if (load > cpus().length)
+      console.log(
+        `  [${bench.id}] tải trung bình ${load.toFixed(1)} trên ${cpus().length} lõi: số đo chỉ tạm, cần đo lại khi máy rảnh.`,
+      );
     let result: BenchResult;
     try {
       result = await bench.run(context);
