@@ -112,9 +112,9 @@ const bench: Bench = {
     'national-size reads: person search, report figures at every depth, a province ranked, audit log filtered',
   async run({ quick, serverUrl, log }) {
     const scale = quick ? 0.01 : Number(process.env.BENCH_SCALE ?? '1');
-    const samples = quick ? 40 : 300;
-    const reportSamples = quick ? 20 : 100;
-    const rootSamples = quick ? 5 : 20;
+    const samples = quick ? 30 : 300;
+    const reportSamples = quick ? 12 : 100;
+    const rootSamples = quick ? 3 : 20;
     const size = treeSize(scale);
     const database = await freshDatabase(serverUrl, 'tuphebinh_bench_p8');
     const opened = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 4 });
