@@ -10,7 +10,12 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
-      include: ['src/domain/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/documents/**/*.test.ts'],
+      include: [
+        'src/domain/**/*.test.ts',
+        'src/contract/**/*.test.ts',
+        'src/documents/**/*.test.ts',
+        'bench/**/*.test.ts',
+      ],
     },
   },
   {

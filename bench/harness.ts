@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import type { Summary } from './stats.js';
+import { ms, times } from './stats.js';
 
 /**
  * The shape every benchmark of `npm run bench` takes. A benchmark is a file `bench/rows/*.bench.ts`
@@ -51,8 +51,50 @@ export function failedRow(what: string, reason: string): BenchRow {
   return { what, figure: '—', anchor: '—', target: '—', passed: false, reason };
 }
 
-export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-export const p = (summary: Summary) => `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`;
+export { kb, ms, p, seconds, times } from './stats.js';
+
+/** What `limitRow` needs: one measured value against its limit, beside the anchor of the same run. */
+export interface LimitCheck {
+  what: string;
+  /** The value compared with the limit (a p95, a duration…), in the unit `format` writes. */
+  measured: number;
+  limit: number;
+  anchor: string;
+  /** The figure as shown; `format(measured)` when absent. */
+  figure?: string;
+  /** The anchor's own value and what it is ("the primary key"): the figure shows how many times it. */
+  base?: { value: number; of: string };
+  /** Written before the value in the target and the reason, e.g. "p95". */
+  label?: string;
+  /** The target as shown; `≤ limit` when absent. */
+  target?: string;
+  /** What else explains a failure (written after the measured value). */
+  why?: string;
+  format?: (value: number) => string;
+}
+
+/**
+ * One row that passes when the measured value is within its limit: the figure with its ratio to
+ * the anchor, the target, and on failure the measured reason ("p95 309 ms over 100 ms, 21× …").
+ */
+export function limitRow(check: LimitCheck): BenchRow {
+  const format = check.format ?? ms;
+  const label = check.label ? `${check.label} ` : '';
+  const ratio = check.base ? ` (${times(check.measured, check.base.value)} ${check.base.of})` : '';
+  const passed = check.measured <= check.limit;
+  return {
+    what: check.what,
+    figure: `${check.figure ?? format(check.measured)}${ratio}`,
+    anchor: check.anchor,
+    target: check.target ?? `${label}≤ ${format(check.limit)}`,
+    passed,
+    ...(passed
+      ? {}
+      : {
+          reason: `${label}${format(check.measured)} over ${format(check.limit)}${ratio}${check.why ? `; ${check.why}` : ''}`,
+        }),
+  };
+}
 
 /** Is a command on the PATH? Benches that need one (wrk, pgbench) fail with the line that installs it. */
 export function hasCommand(command: string): boolean {

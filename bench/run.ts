@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Bench, type BenchContext, type BenchResult, failedRow } from './harness.js';
+import { mergeResults } from './results.js';
 
 /**
  * `npm run bench [-- --quick] [P1 P5 …]`: runs every benchmark of bench/rows (or the ones named),
@@ -17,8 +18,14 @@ const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const HEADER = `# Benchmark results
 
 Written by \`npm run bench\` (\`-- --quick\` for the small version). Each section is replaced by the
-next run of that benchmark. Every figure stands beside an anchor measured in the same run on the same
-machine: the machines are shared, so compare ratios, not raw figures across runs.`;
+next run of that benchmark; sections of benchmarks not run, and sections written by hand, are kept.
+Every figure stands beside an anchor measured in the same run on the same machine: the machines are
+shared, so compare ratios, not raw figures across runs. A section whose load average (summary, last
+column) is above the machine's processor count was measured under load: its figures are provisional
+until run again on a quiet machine.`;
+
+/** `--quick` is for checking a change: every row together within five minutes on the 2-core machine. */
+const QUICK_BUDGET_S = 300;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -82,35 +89,10 @@ function section(bench: Bench, result: BenchResult, seconds: number, load: numbe
   ].join('\n');
 }
 
-/** Replaces the sections of the benches that ran, keeps the others, and rebuilds the summary list. */
+/** Replaces the sections of the benches that ran and keeps every other section (see results.ts). */
 function writeResults(sections: Map<string, string>): void {
   const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-  const kept = new Map<string, string>();
-  for (const part of current.split(/\n(?=## )/)) {
-    const id = /^## (\S+) — /.exec(part)?.[1];
-    if (id && id !== 'Summary') kept.set(id, part.trimEnd());
-  }
-  for (const [id, text] of sections) kept.set(id, text);
-  const ordered = [...kept.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
-  const summary = ordered.map(([id, text]) => {
-    const title = /^## \S+ — (.*)$/m.exec(text)?.[1] ?? '';
-    const verdict = /\*\*(PASS|FAIL)\*\* — run (\S+), ([^,]+),/.exec(text);
-    return `| ${id} | ${title} | ${verdict?.[1] ?? '?'} | ${verdict?.[2]?.slice(0, 16).replace('T', ' ') ?? ''} | ${verdict?.[3] ?? ''} |`;
-  });
-  writeFileSync(
-    RESULTS,
-    `${[
-      HEADER,
-      [
-        '## Summary — every row',
-        '',
-        '| id | benchmark | result | run (UTC) | size |',
-        '|---|---|---|---|---|',
-        ...summary,
-      ].join('\n'),
-      ...ordered.map(([, text]) => text),
-    ].join('\n\n')}\n`,
-  );
+  writeFileSync(RESULTS, mergeResults(current, sections, HEADER));
 }
 
 async function main(): Promise<void> {
@@ -121,6 +103,7 @@ async function main(): Promise<void> {
     `Đo hiệu năng ${quick ? '(bản nhỏ --quick)' : '(đầy đủ)'}: ${benches.map((b) => b.id).join(', ')}`,
   );
   const sections = new Map<string, string>();
+  const durations: { id: string; seconds: number; load: number }[] = [];
   let failed = 0;
   for (const bench of benches) {
     const started = performance.now();
@@ -132,6 +115,10 @@ async function main(): Promise<void> {
       log: (message) => console.log(`  [${bench.id}] ${message}`),
     };
     console.log(`${bench.id} — ${bench.title}…`);
+    if (load > cpus().length)
+      console.log(
+        `  [${bench.id}] tải trung bình ${load.toFixed(1)} trên ${cpus().length} lõi: số đo chỉ tạm, cần đo lại khi máy rảnh.`,
+      );
     let result: BenchResult;
     try {
       result = await bench.run(context);
@@ -146,9 +133,21 @@ async function main(): Promise<void> {
       );
       if (!row.passed) failed++;
     }
+    durations.push({ id: bench.id, seconds, load });
+    console.log(
+      `  [${bench.id}] xong sau ${seconds.toFixed(0)} s (tải trung bình lúc bắt đầu ${load.toFixed(1)})`,
+    );
     sections.set(bench.id, section(bench, result, seconds, load, host));
     writeResults(sections);
   }
+  const total = durations.reduce((sum, row) => sum + row.seconds, 0);
+  console.log(
+    `Thời gian từng bài: ${durations.map((row) => `${row.id} ${row.seconds.toFixed(0)} s`).join(', ')}; tổng ${total.toFixed(0)} s, tải trung bình lúc kết thúc ${(loadavg()[0] ?? 0).toFixed(1)}.`,
+  );
+  if (quick && total > QUICK_BUDGET_S)
+    console.log(
+      `Bản nhỏ vượt ${QUICK_BUDGET_S / 60} phút (${total.toFixed(0)} s): xem bài nào lâu nhất ở dòng trên (máy đang tải thì thời gian dài ra tương ứng).`,
+    );
   console.log(`Đã ghi ${RESULTS}; ${failed} dòng không đạt.`);
   if (failed > 0) process.exitCode = 1;
 }

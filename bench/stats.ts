@@ -34,7 +34,20 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   return { result, ms: performance.now() - started };
 }
 
-export const ms = (value: number) => `${value.toFixed(2)} ms`;
+/**
+ * The figures' one way of being written, for every row and note of the benchmarks: milliseconds
+ * (two decimals under 10 ms), seconds, kilobytes, ratios to an anchor and percentile summaries.
+ */
+export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+export const seconds = (milliseconds: number) =>
+  `${(milliseconds / 1000).toFixed(milliseconds < 100_000 ? 2 : 1)} s`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+/** How many times `base` a figure is: "1.4×", "21×". */
+export const times = (value: number, base: number) => {
+  const ratio = base > 0 ? value / base : Number.POSITIVE_INFINITY;
+  return `${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}×`;
+};
+export const p = (summary: Summary) => `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`;
 
 export const formatSummary = (summary: Summary) =>
   `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} (n=${summary.count})`;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { rebuildPlanProgress } from '../../src/server/plans/progress-rollup.js';
-import { type Bench, freshDatabase, ms, p } from '../harness.js';
+import { type Bench, type BenchRow, freshDatabase, limitRow, ms, p } from '../harness.js';
 import { generateNationalTree, publishNationalPlan, treeSize } from '../national-tree.js';
 import { measureProgress } from '../progress.js';
 import { timed } from '../stats.js';
@@ -28,22 +28,24 @@ const bench: Bench = {
       log(`cây ${JSON.stringify(size)} sinh trong ${ms(tree.ms)}`);
       const figures = await measureProgress(db, tree.result, planId, queries, quick ? 100 : 500);
       const anchor = `plan_progress primary key: ${p(figures.primaryKey)}`;
-      const rows = figures.byDepth.map(({ depth, summary }) => {
-        const passed = summary.p95 <= P95_LIMIT_MS && figures.rollupMatchesRecount;
-        return {
+      const rows: BenchRow[] = figures.byDepth.map(({ depth, summary }) => {
+        const row = limitRow({
           what: `progress, depth ${depth}`,
+          measured: summary.p95,
+          limit: P95_LIMIT_MS,
+          label: 'p95',
           figure: p(summary),
+          base: { value: figures.primaryKey.p95, of: 'the primary key' },
           anchor,
           target: `p95 ≤ ${P95_LIMIT_MS} ms, rollup equal to a recount`,
-          passed,
-          ...(passed
-            ? {}
-            : {
-                reason: figures.rollupMatchesRecount
-                  ? `p95 ${ms(summary.p95)} over ${P95_LIMIT_MS} ms`
-                  : 'the rollup differs from a recount of plan_workplaces at the root',
-              }),
-        };
+        });
+        return figures.rollupMatchesRecount
+          ? row
+          : {
+              ...row,
+              passed: false,
+              reason: 'the rollup differs from a recount of plan_workplaces at the root',
+            };
       });
       rows.push({
         what: 'setWorkplaceStatus (all ancestors, one transaction)',

@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts.js';
 import { loadDemo } from '../../src/server/demo/load.js';
-import { type Bench, type BenchRow, failedRow } from '../harness.js';
+import { type Bench, type BenchRow, failedRow, kb, seconds } from '../harness.js';
 import { summarize } from '../stats.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,9 +57,6 @@ async function load(context: BrowserContext, spec: PageSpec, baseUrl: string, sl
   await page.close();
   return { bytes, ms };
 }
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const bench: Bench = {
   id: 'P5',

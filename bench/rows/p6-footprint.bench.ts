@@ -1,4 +1,4 @@
-import { type Bench, failedRow } from '../harness.js';
+import { type Bench, failedRow, seconds } from '../harness.js';
 import { footprintLines, measureServerFootprint, type ServerFigures } from '../server-footprint.js';
 
 const READY_LIMIT_MS = 3000;
@@ -12,8 +12,8 @@ const bench: Bench = {
     const run = await measureServerFootprint(serverUrl, quick ? 1000 : 10_000);
     const row = (what: string, figures: ServerFigures, target: string, passed: boolean, reason?: string) => ({
       what,
-      figure: `ready ${(figures.readyMs / 1000).toFixed(2)} s, RSS ${figures.idleRssMb.toFixed(0)} MB idle, ${figures.loadedRssMb.toFixed(0)} MB after ${figures.requests} requests`,
-      anchor: `bare Fastify: ready ${(run.bare.readyMs / 1000).toFixed(2)} s, RSS ${run.bare.idleRssMb.toFixed(0)} MB`,
+      figure: `ready ${seconds(figures.readyMs)}, RSS ${figures.idleRssMb.toFixed(0)} MB idle, ${figures.loadedRssMb.toFixed(0)} MB after ${figures.requests} requests`,
+      anchor: `bare Fastify: ready ${seconds(run.bare.readyMs)}, RSS ${run.bare.idleRssMb.toFixed(0)} MB`,
       target,
       passed,
       ...(passed ? {} : { reason: reason ?? 'see the table below' }),
@@ -27,7 +27,7 @@ const bench: Bench = {
         `ready ≤ ${READY_LIMIT_MS / 1000} s, RSS ≤ ${RSS_LIMIT_MB} MB`,
         pgPassed,
         pg.readyMs > READY_LIMIT_MS
-          ? `ready after ${(pg.readyMs / 1000).toFixed(2)} s with ${pg.readyCpuMs === null ? '?' : (pg.readyCpuMs / 1000).toFixed(2)} s of processor time: the wall time waits for a processor on a loaded machine (load ${run.load.toFixed(1)})`
+          ? `ready after ${seconds(pg.readyMs)} with ${pg.readyCpuMs === null ? '?' : seconds(pg.readyCpuMs)} of processor time: the wall time waits for a processor on a loaded machine (load ${run.load.toFixed(1)})`
           : undefined,
       ),
       row(

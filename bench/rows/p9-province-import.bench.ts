@@ -1,4 +1,4 @@
-import type { Bench } from '../harness.js';
+import { type Bench, seconds } from '../harness.js';
 import { provinceImportBench, scaledProvince } from '../province-import.js';
 
 const LIMIT_S = 60;
@@ -12,7 +12,6 @@ const bench: Bench = {
       serverUrl,
       scaledProvince(quick ? 0.05 : Number(process.env.BENCH_SCALE ?? '1')),
     );
-    const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
     const anchor = `ExcelJS reads the same file bare: ${seconds(figures.excelJsLoadMs)}`;
     const size = `${figures.size.organizations} organizations, ${figures.size.workplaces} workplaces, ${figures.size.people} people`;
     const row = (what: string, value: number) => {

@@ -108,7 +108,8 @@ export type LeavingBody = z.infer<typeof leavingBody>;
 export const returnBody = z.object({ version: versionSchema, startedOn: isoDate }).strict();
 export type ReturnBody = z.infer<typeof returnBody>;
 
-export const peoplePage = paged(person);
+/** `total` counts at most 1 000 matches; `totalCapped` says there are more (the page shows "hơn 1.000"). */
+export const peoplePage = paged(person).extend({ totalCapped: z.boolean() });
 
 export const deletePersonQuery = z.object({
   version: z.coerce.number().int().min(1, { message: 'Phiên bản không hợp lệ.' }),

@@ -8,6 +8,9 @@ import {
   type RankInput,
   rankOrganizations,
   reportStanding,
+  tallyOrganizations,
+  type YearEndItem,
+  type YearEndPlace,
 } from './year-end.js';
 
 const TODAY = '2026-12-20';
@@ -136,5 +139,96 @@ describe('participationOf', () => {
     [false, false, 'absent_invalid'],
   ] as const)('present %s, reason valid %s → %s', (present, valid, expected) => {
     expect(participationOf(present, valid)).toBe(expected);
+  });
+});
+
+describe('tallyOrganizations', () => {
+  // /root/ ─ /root/base/ ─ /root/base/cellA/, /root/base/cellB/; /root/other/ holds only an exempt workplace.
+  const ids = ['root', 'base', 'cellA', 'cellB', 'other'];
+  const place = (organizationPath: string, overrides: Partial<YearEndPlace> = {}): YearEndPlace => ({
+    organizationId: organizationPath.split('/').filter(Boolean).at(-1)!,
+    organizationPath,
+    required: true,
+    held: false,
+    heldOn: null,
+    dueOn: '2026-11-15',
+    ...overrides,
+  });
+  const places = [
+    place('/root/base/cellA/', { held: true, heldOn: '2026-11-10' }),
+    place('/root/base/cellA/', { held: true, heldOn: '2026-11-20' }),
+    place('/root/base/cellB/', { dueOn: '2026-11-01' }),
+    place('/root/other/', { required: false }),
+  ];
+  const items: YearEndItem[] = [
+    { organizationPath: '/root/base/cellA/', status: 'done', deadline: '2026-12-01' },
+    { organizationPath: '/root/base/cellA/', status: 'open', deadline: '2026-12-01' },
+    { organizationPath: '/root/base/cellB/', status: 'in_progress', deadline: '2027-01-31' },
+    { organizationPath: '/elsewhere/', status: 'open', deadline: '2026-01-01' },
+  ];
+
+  it('measures each organization over every workplace below it, a late meeting once', () => {
+    const tallies = tallyOrganizations(ids, places, items, TODAY);
+    expect(tallies.get('cellA')).toEqual({
+      required: 2,
+      held: 2,
+      heldLate: 1,
+      meetingsDueOn: '2026-11-15',
+      itemsTotal: 2,
+      itemsDone: 1,
+      itemsOverdue: 1,
+    });
+    expect(tallies.get('base')).toEqual({
+      required: 3,
+      held: 2,
+      heldLate: 1,
+      meetingsDueOn: '2026-11-01',
+      itemsTotal: 3,
+      itemsDone: 1,
+      itemsOverdue: 1,
+    });
+    expect(tallies.get('root')).toMatchObject({ required: 3, itemsTotal: 3 });
+  });
+
+  it('keeps an organization with nothing required only when it holds a workplace itself', () => {
+    const tallies = tallyOrganizations(ids, places, items, TODAY);
+    expect(tallies.get('other')).toMatchObject({ required: 0, held: 0 });
+    const withoutOwn = tallyOrganizations(
+      ids,
+      places.map((row) =>
+        row.organizationId === 'other'
+          ? { ...row, organizationId: 'x', organizationPath: '/root/other/x/' }
+          : row,
+      ),
+      [],
+      TODAY,
+    );
+    expect(withoutOwn.has('other')).toBe(false);
+    expect(withoutOwn.has('x')).toBe(false);
+  });
+
+  it('counts only the organizations of the subtree it is given', () => {
+    const tallies = tallyOrganizations(['base', 'cellA'], places, items, TODAY);
+    expect([...tallies.keys()].sort()).toEqual(['base', 'cellA']);
+    expect(tallies.get('base')?.required).toBe(3);
+  });
+
+  it('does not count a meeting held on its deadline day, nor one with no day or no deadline, as late', () => {
+    const tallies = tallyOrganizations(
+      ['c'],
+      [
+        place('/c/', { held: true, heldOn: '2026-11-15' }),
+        place('/c/', { held: true, heldOn: null }),
+        place('/c/', { held: true, heldOn: '2026-12-01', dueOn: null }),
+      ],
+      [],
+      TODAY,
+    );
+    expect(tallies.get('c')).toMatchObject({
+      required: 3,
+      held: 3,
+      heldLate: 0,
+      meetingsDueOn: '2026-11-15',
+    });
   });
 });

@@ -2,6 +2,7 @@
  * Year end (DESIGN step 10): each member's participation is an input to the member rating, each
  * organization's results an input to emulation and rewards. Pure: no I/O.
  */
+import { idsOnPath } from './organization-path.js';
 
 /** How an organization stands against one deadline; `none` when it had nothing to do by it. */
 export type DeadlineStanding = 'on_time' | 'late' | 'missing' | 'pending' | 'none';
@@ -49,6 +50,100 @@ export function reportStanding(report: ReportState, today: string): DeadlineStan
 export function coveragePercent(held: number, required: number): number | null {
   if (required === 0) return null;
   return Math.round((held / required) * 1000) / 10;
+}
+
+/** A workplace of the plan, where it hangs now, and how its meeting went. */
+export interface YearEndPlace {
+  organizationId: string;
+  organizationPath: string;
+  required: boolean;
+  /** Its meeting was held (held, minutes signed, compiled or reported). */
+  held: boolean;
+  /** The Vietnam day the meeting was held on, when it was. */
+  heldOn: string | null;
+  /** The binding meetings deadline of the workplace (the earliest of the plans issued above it). */
+  dueOn: string | null;
+}
+
+/** A remediation item of a meeting held under the organization at `organizationPath`. */
+export interface YearEndItem {
+  organizationPath: string;
+  status: 'open' | 'in_progress' | 'done';
+  deadline: string;
+}
+
+/** What one organization is measured on: its meetings and remediation items, everywhere below it. */
+export interface OrganizationTally extends MeetingCounts {
+  /** The earliest binding deadline among the workplaces below it. */
+  meetingsDueOn: string | null;
+  itemsTotal: number;
+  itemsDone: number;
+  itemsOverdue: number;
+}
+
+const emptyTally = (): OrganizationTally => ({
+  required: 0,
+  held: 0,
+  heldLate: 0,
+  meetingsDueOn: null,
+  itemsTotal: 0,
+  itemsDone: 0,
+  itemsOverdue: 0,
+});
+
+/** The organizations of `organizationIds` on a path, the organization itself included. */
+function ancestorsIn(path: string, organizationIds: ReadonlySet<string>): string[] {
+  return idsOnPath(path).filter((id) => organizationIds.has(id));
+}
+
+/**
+ * Issue 11: every organization of the subtree is measured over all the workplaces anywhere below
+ * it — a base with only cells below is ranked too — once some of them must meet (or it holds a
+ * workplace itself). A required workplace's meeting is late when held after its binding deadline;
+ * a remediation item is overdue when not done by the day after its deadline. Each workplace and
+ * item is added to each organization on its path: linear in workplaces × depth.
+ */
+export function tallyOrganizations(
+  organizationIds: readonly string[],
+  places: readonly YearEndPlace[],
+  items: readonly YearEndItem[],
+  today: string,
+): Map<string, OrganizationTally> {
+  const inSubtree = new Set(organizationIds);
+  const tallies = new Map<string, OrganizationTally>();
+  const holdsOwn = new Set<string>();
+  const tallyOf = (id: string) => {
+    let tally = tallies.get(id);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(id, tally);
+    }
+    return tally;
+  };
+  for (const place of places) {
+    if (inSubtree.has(place.organizationId)) holdsOwn.add(place.organizationId);
+    for (const id of ancestorsIn(place.organizationPath, inSubtree)) {
+      const tally = tallyOf(id);
+      if (place.dueOn !== null && (tally.meetingsDueOn === null || place.dueOn < tally.meetingsDueOn))
+        tally.meetingsDueOn = place.dueOn;
+      if (!place.required) continue;
+      tally.required++;
+      if (!place.held) continue;
+      tally.held++;
+      if (place.heldOn !== null && place.dueOn !== null && place.heldOn > place.dueOn) tally.heldLate++;
+    }
+  }
+  for (const [id, tally] of tallies) if (tally.required === 0 && !holdsOwn.has(id)) tallies.delete(id);
+  for (const item of items) {
+    for (const id of ancestorsIn(item.organizationPath, inSubtree)) {
+      const tally = tallies.get(id);
+      if (!tally) continue;
+      tally.itemsTotal++;
+      if (item.status === 'done') tally.itemsDone++;
+      else if (item.deadline < today) tally.itemsOverdue++;
+    }
+  }
+  return tallies;
 }
 
 export interface RankInput {

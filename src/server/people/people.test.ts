@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../db/schema/index.js';
 import {
@@ -8,6 +8,7 @@ import {
   TestClient,
   type TestContext,
 } from '../test-support.js';
+import { SEARCH_COUNT_LIMIT } from './service.js';
 
 describe('people', () => {
   let context: TestContext;
@@ -265,5 +266,19 @@ describe('people', () => {
     expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 201, 201]);
     const codes = responses.map((response) => response.json().code).sort();
     expect(codes).toEqual(['NV-002', 'NV-003', 'NV-004', 'NV-005']);
+  });
+  it('counts at most 1 000 matches and says there are more, the page in name order', async () => {
+    await context.database.db.execute(sql`
+      insert into people (workplace_id, code, full_name, name_search, employment_type)
+      select ${tree.workplaces.wpA1}::uuid, 'DEM-' || g, 'Trần Thị Đếm ' || lpad(g::text, 4, '0'),
+             'tran thi dem ' || lpad(g::text, 4, '0'), 'permanent'
+      from generate_series(1, ${SEARCH_COUNT_LIMIT + 5}::int) g`);
+    const many = (await committee.get('/api/v1/people?q=dem&pageSize=20&page=2')).json();
+    expect(many).toMatchObject({ total: SEARCH_COUNT_LIMIT, totalCapped: true, page: 2 });
+    expect(many.items.map((person: { fullName: string }) => person.fullName)).toEqual(
+      Array.from({ length: 20 }, (_, index) => `Trần Thị Đếm ${String(21 + index).padStart(4, '0')}`),
+    );
+    const few = (await committee.get('/api/v1/people?q=dem 100')).json();
+    expect(few).toMatchObject({ total: 6, totalCapped: false });
   });
 });

@@ -37,9 +37,13 @@ export async function peopleRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { items, total } = await searchPeople(app.db, requireActor(request.actor), request.query);
+      const { items, total, totalCapped } = await searchPeople(
+        app.db,
+        requireActor(request.actor),
+        request.query,
+      );
       const { page, pageSize } = request.query;
-      return { items: items.map(presentPerson), total, page, pageSize };
+      return { items: items.map(presentPerson), total, totalCapped, page, pageSize };
     },
   );
 

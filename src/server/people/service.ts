@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, not, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, not, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CreatePersonBody, LeavingBody, ReturnBody, UpdatePersonBody } from '../../contract/people.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -76,11 +76,14 @@ export const withinPath = (path: string) => like(workplaceOrganization.path, `${
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (match) => `\\${match}`);
 
+/** How many matches a people search counts at most; past it the answer says "more than". */
+export const SEARCH_COUNT_LIMIT = 1000;
+
 export async function searchPeople(
   db: Db,
   actor: Actor,
   search: PeopleSearch,
-): Promise<{ items: ListedPerson[]; total: number }> {
+): Promise<{ items: ListedPerson[]; total: number; totalCapped: boolean }> {
   const conditions: (SQL | undefined)[] = [];
   if (search.workplaceId) {
     await workplaceInScope(db, actor, search.workplaceId, ROSTER_READERS);
@@ -102,18 +105,31 @@ export async function searchPeople(
   if (search.employment === 'left') conditions.push(not(employedTodaySql()));
   const where = and(...conditions);
 
-  const [counted] = await db
-    .select({ total: count() })
+  // Counted only up to SEARCH_COUNT_LIMIT + 1 matches: a name typed at the top of the country
+  // matches hundreds of thousands of people, and counting them all cost more than the page.
+  const matches = db
+    .select({ id: people.id })
     .from(people)
     .innerJoin(workplaces, eq(workplaces.id, people.workplaceId))
     .innerJoin(workplaceOrganization, eq(workplaceOrganization.id, workplaces.organizationId))
-    .where(where);
+    .where(where)
+    .limit(SEARCH_COUNT_LIMIT + 1)
+    .as('matches');
+  const [counted] = await db.select({ total: count() }).from(matches);
+  const total = counted?.total ?? 0;
+  // Ordered by the bytes of the folded name (`using ~<~`, the text_pattern_ops index's order): for
+  // a common name PostgreSQL walks that index in order and stops at the page; for a rare one it
+  // takes the trigram index and sorts the few matches.
   const rows = await selectListedPeople(db)
     .where(where)
-    .orderBy(asc(people.nameSearch), asc(people.id))
+    .orderBy(sql`${people.nameSearch} using ~<~`, asc(people.id))
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
-  return { items: await withEmployment(db, rows), total: counted?.total ?? 0 };
+  return {
+    items: await withEmployment(db, rows),
+    total: Math.min(total, SEARCH_COUNT_LIMIT),
+    totalCapped: total > SEARCH_COUNT_LIMIT,
+  };
 }
 
 /** Adds each person's employment periods and whether they work there and count as masses today. */

@@ -20,7 +20,9 @@ function membershipFrom(value: string | null): Membership {
 
 interface PeoplePageData {
   items: Person[];
+  /** At most 1 000: the server stops counting there and sets `totalCapped`. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -109,7 +111,9 @@ export default function PeoplePage() {
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            Tìm thấy {people.data.total} người.
+            {people.data.totalCapped
+              ? `Tìm thấy hơn ${people.data.total.toLocaleString('vi-VN')} người: gõ thêm họ tên hoặc chọn tổ chức để thu hẹp.`
+              : `Tìm thấy ${people.data.total.toLocaleString('vi-VN')} người.`}
           </Text>
           <PeopleTable people={people.data.items} personalData={administrator} />
           {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
