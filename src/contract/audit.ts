@@ -25,4 +25,5 @@ export const listAuditQuery = pageQuery.extend({
   to: isoDate.optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
-export const auditPage = paged(auditEntry);
+/** `total` counts at most 1 000 entries; `totalCapped` says there are more. */
+export const auditPage = paged(auditEntry).extend({ totalCapped: z.boolean() });

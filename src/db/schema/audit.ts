@@ -21,5 +21,8 @@ export const auditEntries = pgTable(
     index('audit_entries_at_idx').on(table.at),
     // An administrator reads the entries of their subtree: a prefix match on the path.
     index('audit_entries_path_prefix_idx').using('btree', sql`${table.organizationPath} text_pattern_ops`),
+    // The log filtered by a person or by an action (exact, or a prefix such as `account.`), newest first.
+    index('audit_entries_account_at_idx').on(table.accountId, table.at),
+    index('audit_entries_action_at_idx').using('btree', sql`${table.action} text_pattern_ops`, table.at),
   ],
 );

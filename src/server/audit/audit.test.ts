@@ -75,6 +75,24 @@ describe('reading the audit log', () => {
     expect((await tree.admin.get('/api/v1/audit-entries?to=2000-01-01')).json().total).toBe(0);
   });
 
+  it('counts at most 1 000 entries and says there are more, still paging newest first', async () => {
+    const { rows } = (await context.database.db.execute(
+      `select path from organizations where id = '${tree.organizations.cellA1}'` as never,
+    )) as unknown as { rows: { path: string }[] };
+    await context.database.db.execute(
+      `insert into audit_entries (action, target_type, target_id, organization_path, at)
+       select 'test.many', 'test', 'n' || n, '${rows[0]!.path}', now() - n * interval '1 second'
+       from generate_series(1, 1005) as n` as never,
+    );
+    const many = (await tree.admin.get('/api/v1/audit-entries?action=test.many&pageSize=10&page=2')).json();
+    expect(many).toMatchObject({ total: 1000, totalCapped: true, page: 2 });
+    expect(many.items.map((e: { targetId: string }) => e.targetId)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `n${index + 11}`),
+    );
+    const few = (await tree.admin.get('/api/v1/audit-entries?action=workplace.')).json();
+    expect(few).toMatchObject({ total: 3, totalCapped: false });
+  });
+
   it('refuses anyone but an administrator, and an organization outside the subtree', async () => {
     for (const username of [accountName('organization-board', 'bloc'), accountName('committee', 'cellA1')]) {
       const client = await TestClient.signIn(context.app, username);

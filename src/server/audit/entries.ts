@@ -11,12 +11,15 @@ import { organizationInScope } from '../organizations/access.js';
 const VIETNAM_OFFSET = '+07:00';
 const DAY_MS = 86_400_000;
 
+/** The most entries a listing counts; beyond it the page says "hơn 1.000". */
+export const AUDIT_COUNT_LIMIT = 1000;
+
 /** The audit log of the administrator's subtree, newest first. */
 export async function listAuditEntries(
   db: Db,
   actor: Actor,
   query: ListAuditQuery,
-): Promise<{ items: AuditEntry[]; total: number }> {
+): Promise<{ items: AuditEntry[]; total: number; totalCapped: boolean }> {
   const where = and(
     await pathWithinReach(db, actor, query.organizationId),
     query.targetId ? eq(auditEntries.targetId, query.targetId) : undefined,
@@ -27,7 +30,16 @@ export async function listAuditEntries(
       ? lt(auditEntries.at, new Date(new Date(`${query.to}T00:00:00${VIETNAM_OFFSET}`).getTime() + DAY_MS))
       : undefined,
   );
-  const [counted] = await db.select({ n: count() }).from(auditEntries).where(where);
+  // Counted only up to AUDIT_COUNT_LIMIT + 1 entries: an action's entries over a year of the whole
+  // country number in the hundreds of thousands, and counting them all cost more than the page.
+  const matches = db
+    .select({ id: auditEntries.id })
+    .from(auditEntries)
+    .where(where)
+    .limit(AUDIT_COUNT_LIMIT + 1)
+    .as('matches');
+  const [counted] = await db.select({ n: count() }).from(matches);
+  const total = counted?.n ?? 0;
   const rows = await db
     .select({ entry: auditEntries, accountName: accounts.username })
     .from(auditEntries)
@@ -37,7 +49,8 @@ export async function listAuditEntries(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
-    total: counted?.n ?? 0,
+    total: Math.min(total, AUDIT_COUNT_LIMIT),
+    totalCapped: total > AUDIT_COUNT_LIMIT,
     items: rows.map(({ entry, accountName }) => ({
       id: entry.id,
       at: entry.at.toISOString(),

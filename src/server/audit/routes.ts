@@ -15,8 +15,12 @@ export async function auditRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { items, total } = await listAuditEntries(app.db, requireActor(request.actor), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      const { items, total, totalCapped } = await listAuditEntries(
+        app.db,
+        requireActor(request.actor),
+        request.query,
+      );
+      return { items, total, totalCapped, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
 }
