@@ -99,21 +99,18 @@ export async function queryRows<Row extends Record<string, unknown>>(
 /**
  * Rows of a raw SQL statement sent as a NAMED prepared statement on PostgreSQL: each pooled
  * connection parses and plans it once, then only binds and executes (P1: the phone form's one
- * statement is planned anew otherwise, on every request). `name` must stand for one statement
- * text: the SQL must have the same shape on every call, only its parameters vary. On PGlite (one
- * connection, in process) it is an ordinary query.
+ * statement is planned anew otherwise, on every request). The text is a constant with `$1…`
+ * placeholders, handed to the driver as is: no query builder runs per call (P1: building the
+ * phone form's statement with drizzle's `sql` on every request cost more CPU than sending it).
+ * On PGlite (one connection, in process) it is an ordinary parameterized query.
  */
 export async function preparedRows<Row extends Record<string, unknown>>(
   db: Db,
   name: string,
-  statement: SQL,
+  text: string,
+  values: unknown[],
 ): Promise<Row[]> {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return queryRows<Row>(db, statement);
-  const dialect = (
-    db as unknown as { dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } } }
-  ).dialect;
-  const query = dialect.sqlToQuery(statement);
-  const result = await client.query<Row>({ name, text: query.sql, values: query.params });
-  return result.rows;
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query<Row>({ name, text, values })).rows;
+  return (await client.query<Row>(text, values)).rows;
 }
