@@ -45,6 +45,16 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     // pg_trgm: the trigram index of people's folded names (migration 0017) on PGlite too.
+    // Durability (issue 14, R1): PGlite's default start parameters include `-F` (fsync off), kept
+    // on purpose. Turning fsync on changes nothing: PGlite's file layer (Emscripten) makes fsync
+    // and fdatasync no-ops, so no data ever reaches the disk by a sync call either way (strace of
+    // 300 commits: 0 fsync/fdatasync calls with or without `-F`, the same time per commit). What
+    // holds: every commit's WAL is written to the operating system (pwrite) before the answer, so
+    // a killed or crashed server process loses no acknowledged write (src/server/crash.test.ts,
+    // SIGKILL under load). What does not: a power cut or a kernel crash may lose the last seconds of
+    // acknowledged writes (the OS writes dirty pages back within ~30 s) and may leave the directory
+    // unusable, to be restored from `npm run backup`. docs/DEPLOY.md says so; PostgreSQL is the
+    // database for a province.
     const client = new PGlite({
       dataDir: target.dataDir,
       loadDataDir: target.snapshot,
