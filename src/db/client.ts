@@ -45,6 +45,16 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     // pg_trgm: the trigram index of people's folded names (migration 0017) on PGlite too.
+    // Durability (issue 14, R1): PGlite's default start parameters include `-F` (fsync off), kept
+    // on purpose. Turning fsync on changes nothing: PGlite's file layer (Emscripten) makes fsync
+    // and fdatasync no-ops, so no data ever reaches the disk by a sync call either way (strace of
+    // 300 commits: 0 fsync/fdatasync calls with or without `-F`, the same time per commit). What
+    // holds: every commit's WAL is written to the operating system (pwrite) before the answer, so
+    // a killed or crashed server process loses no acknowledged write (src/server/crash.test.ts,
+    // SIGKILL under load). What does not: a power cut or a kernel crash may lose the last seconds of
+    // acknowledged writes (the OS writes dirty pages back within ~30 s) and may leave the directory
+    // unusable, to be restored from `npm run backup`. docs/DEPLOY.md says so; PostgreSQL is the
+    // database for a province.
     const client = new PGlite({
       dataDir: target.dataDir,
       loadDataDir: target.snapshot,
@@ -107,21 +117,18 @@ export async function queryRows<Row extends Record<string, unknown>>(
 /**
  * Rows of a raw SQL statement sent as a NAMED prepared statement on PostgreSQL: each pooled
  * connection parses and plans it once, then only binds and executes (P1: the phone form's one
- * statement is planned anew otherwise, on every request). `name` must stand for one statement
- * text: the SQL must have the same shape on every call, only its parameters vary. On PGlite (one
- * connection, in process) it is an ordinary query.
+ * statement is planned anew otherwise, on every request). The text is a constant with `$1…`
+ * placeholders, handed to the driver as is: no query builder runs per call (P1: building the
+ * phone form's statement with drizzle's `sql` on every request cost more CPU than sending it).
+ * On PGlite (one connection, in process) it is an ordinary parameterized query.
  */
 export async function preparedRows<Row extends Record<string, unknown>>(
   db: Db,
   name: string,
-  statement: SQL,
+  text: string,
+  values: unknown[],
 ): Promise<Row[]> {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return queryRows<Row>(db, statement);
-  const dialect = (
-    db as unknown as { dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } } }
-  ).dialect;
-  const query = dialect.sqlToQuery(statement);
-  const result = await client.query<Row>({ name, text: query.sql, values: query.params });
-  return result.rows;
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query<Row>({ name, text, values })).rows;
+  return (await client.query<Row>(text, values)).rows;
 }

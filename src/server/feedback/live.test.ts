@@ -196,6 +196,37 @@ describe('the live agenda and oral opinions', () => {
     expect(written).not.toContain('Lê Văn Ba');
   });
 
+  it('audits a reader of the live page once, not every poll, and still audits every write (issue 14)', async () => {
+    const { db } = context.database;
+    const entries = async () => db.select().from(auditEntries);
+    const opened = await chair.get(`${meetingUrl}/live`);
+    expect(opened.statusCode).toBe(200);
+    const before = await entries();
+    const chairReads = (list: typeof before) =>
+      list.filter(
+        (entry) => entry.action === 'opinions.live.read' && entry.accountId === prepared.nonMember.accountId,
+      );
+    expect(chairReads(before)).toHaveLength(1);
+    const polls = 12;
+    for (let poll = 0; poll < polls; poll++) {
+      const quiet = await chair.get(`${meetingUrl}/live?after=${opened.json().cursor}`);
+      expect(quiet.statusCode).toBe(200);
+      expect((await prepared.secretary.client.get(`${meetingUrl}/live`)).statusCode).toBe(200);
+    }
+    const afterPolls = await entries();
+    // The secretary's first read may be new here; 2 × 12 polls add no more than that one entry.
+    expect(afterPolls.length - before.length).toBeLessThanOrEqual(1);
+    expect(chairReads(afterPolls)).toHaveLength(1);
+    const sent = opinion({ text: 'Ý kiến giữa các lần làm mới.' });
+    expect((await prepared.secretary.client.post(`${meetingUrl}/feedback`, sent)).statusCode).toBe(201);
+    for (let poll = 0; poll < polls; poll++) {
+      expect((await chair.get(`${meetingUrl}/live?after=${opened.json().cursor}`)).statusCode).toBe(200);
+    }
+    const afterWrite = await entries();
+    const added = afterWrite.filter((entry) => !afterPolls.some((old) => old.id === entry.id));
+    expect(added.map((entry) => [entry.action, entry.targetId])).toEqual([['feedback.record', sent.id]]);
+  });
+
   it('serves only what changed after a cursor, with every id', async () => {
     const before = (await chair.get(`${meetingUrl}/live`)).json();
     expect(before.entries.length).toBe(before.entryIds.length);

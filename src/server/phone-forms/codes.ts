@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -39,7 +39,18 @@ export async function loadCodeKey(config: Config): Promise<Buffer> {
 
 /** HMAC-SHA256(key, normalized code), hex: the only form in which a code is ever stored. */
 export function hashCode(key: Buffer, normalizedCode: string): string {
-  return createHmac('sha256', key).update(normalizedCode, 'utf8').digest('hex');
+  return createHmac('sha256', keyObject(key)).update(normalizedCode, 'utf8').digest('hex');
+}
+
+/** P1: the key imported once per key buffer, not on every hash (HMAC with a raw Buffer imports it each call). */
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+function keyObject(key: Buffer): KeyObject {
+  let made = keyObjects.get(key);
+  if (!made) {
+    made = createSecretKey(key);
+    keyObjects.set(key, made);
+  }
+  return made;
 }
 
 /** A fresh code from the operating system's cryptographic random source. */

@@ -17,6 +17,7 @@ import {
   CODE_THROTTLE,
   groupAnonymousForms,
   isThrottled,
+  throttleCountedSince,
 } from '../../domain/anonymity.js';
 import { EMPTY_FORM_MESSAGE, opinionsOfForm } from '../../domain/feedback.js';
 import { type FormWindow, formWindowState, vietnamDate } from '../../domain/meetings.js';
@@ -337,6 +338,48 @@ export const ALREADY_SENT_MESSAGE = (fullName: string) =>
   `Mã này đã được dùng để góp ý cho đồng chí ${fullName}. Mỗi mã chỉ gửi một phiếu cho mỗi đồng chí.`;
 
 /**
+ * The statement of `submitPhoneForm`, a constant text (P1: sent as a named prepared statement,
+ * nothing built per request). $1 scope, $2 address key and $3 oldest bucket counted: the
+ * address's recent wrong codes, as `CodeThrottle.recentFailures`; $4 the code's hash; $5 the
+ * member's self-criticism; $6 the throttle's limit; $7 now; $8 the day (Vietnam); $9 the opinions.
+ */
+const SUBMIT_STATEMENT = `
+with t as (
+  select coalesce(sum(failures), 0)::int as recent_failures from code_attempt_failures
+  where scope = $1 and address_key = $2 and bucket_start >= $3::timestamptz
+),
+c as (
+  select fc.id as code_id, m.id as meeting_id, m.plan_id, m.workplace_id,
+         m.form_window_opened_at, m.form_window_ends_at, m.form_window_closed_at
+  from feedback_codes fc join meetings m on m.id = fc.meeting_id
+  where fc.code_hash = $4
+),
+s as (
+  select sc.id, sc.full_name from self_criticisms sc join c
+    on sc.plan_id = c.plan_id and sc.workplace_id = c.workplace_id
+  where sc.id = $5::uuid
+),
+u as (
+  insert into feedback_code_uses (code_id, self_criticism_id)
+  select c.code_id, s.id from c, s, t
+  where t.recent_failures < $6::int
+    and c.form_window_opened_at is not null and c.form_window_closed_at is null
+    and (c.form_window_ends_at is null or c.form_window_ends_at > $7::timestamptz)
+  on conflict do nothing
+  returning code_id
+),
+b as (
+  insert into feedback_ballots (meeting_id, self_criticism_id, submitted_on, opinions)
+  select c.meeting_id, s.id, $8::date, $9::jsonb
+  from c, s, u
+  returning 1
+)
+select t.recent_failures, c.code_id is not null as code_known, c.form_window_opened_at as opened_at,
+       c.form_window_ends_at as ends_at, c.form_window_closed_at as closed_at, s.full_name,
+       (select count(*) from u) as used_now
+from t left join c on true left join s on true`;
+
+/**
  * One anonymous form about one member, as ONE statement (one transaction, one round trip, P1): the
  * address's recent wrong codes are counted, the code's hash looked up, and only when the address
  * is not throttled, the window open and the member of the code's meeting is the code marked used
@@ -363,40 +406,17 @@ export async function submitPhoneForm(
     await throttle.recordFailure(address, now);
     throw new UnknownCodeError();
   }
-  const [row] = await preparedRows<SubmitRow>(
-    db,
-    'phone-form-submit',
-    sql`with t as (select ${throttle.recentFailures(addressKey, now)} as recent_failures),
-        c as (
-          select fc.id as code_id, m.id as meeting_id, m.plan_id, m.workplace_id,
-                 m.form_window_opened_at, m.form_window_ends_at, m.form_window_closed_at
-          from feedback_codes fc join meetings m on m.id = fc.meeting_id
-          where fc.code_hash = ${hashCode(key, code)}
-        ),
-        s as (
-          select sc.id, sc.full_name from self_criticisms sc join c
-            on sc.plan_id = c.plan_id and sc.workplace_id = c.workplace_id
-          where sc.id = ${input.selfCriticismId}
-        ),
-        u as (
-          insert into feedback_code_uses (code_id, self_criticism_id)
-          select c.code_id, s.id from c, s, t
-          where t.recent_failures < ${CODE_THROTTLE.maxFailures}
-            and c.form_window_opened_at is not null and c.form_window_closed_at is null
-            and (c.form_window_ends_at is null or c.form_window_ends_at > ${now.toISOString()}::timestamptz)
-          on conflict do nothing
-          returning code_id
-        ),
-        b as (
-          insert into feedback_ballots (meeting_id, self_criticism_id, submitted_on, opinions)
-          select c.meeting_id, s.id, ${vietnamDate(now)}::date, ${JSON.stringify(opinions)}::jsonb
-          from c, s, u
-          returning 1
-        )
-        select t.recent_failures, c.code_id is not null as code_known, c.form_window_opened_at as opened_at, c.form_window_ends_at as ends_at,
-               c.form_window_closed_at as closed_at, s.full_name, (select count(*) from u) as used_now
-        from t left join c on true left join s on true`,
-  );
+  const [row] = await preparedRows<SubmitRow>(db, 'phone-form-submit', SUBMIT_STATEMENT, [
+    throttle.scope,
+    addressKey,
+    throttleCountedSince(now).toISOString(),
+    hashCode(key, code),
+    input.selfCriticismId,
+    CODE_THROTTLE.maxFailures,
+    now.toISOString(),
+    vietnamDate(now),
+    JSON.stringify(opinions),
+  ]);
   if (!row || isThrottled(Number(row.recent_failures))) throw tooManyCodeAttempts();
   if (!row.code_known) {
     await throttle.recordFailure(address, now);

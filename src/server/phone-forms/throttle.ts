@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.js';
 import {
@@ -25,14 +25,17 @@ export type CodeThrottleScope = 'phone' | 'supervise';
  * is the same on every instance and useless without the server's secret.
  */
 export class CodeThrottle {
-  private readonly hashKey: Buffer;
+  private readonly hashKey: KeyObject;
 
   constructor(
     private readonly db: Db,
     codeKey: Buffer,
-    private readonly scope: CodeThrottleScope,
+    readonly scope: CodeThrottleScope,
   ) {
-    this.hashKey = createHmac('sha256', codeKey).update('code-attempt-throttle', 'utf8').digest();
+    // A key object made once: HMAC with a raw Buffer imports the key anew on every call (P1).
+    this.hashKey = createSecretKey(
+      createHmac('sha256', codeKey).update('code-attempt-throttle', 'utf8').digest(),
+    );
   }
 
   /** The stored form of an address: HMAC-SHA256 with the derived key, hex. */
