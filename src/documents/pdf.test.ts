@@ -1,6 +1,7 @@
+import pdfMake from 'pdfmake';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedPlanInput } from './fixtures.js';
-import { renderPdf } from './pdf.js';
+import { everyDocument, seedPlanInput } from './fixtures.js';
+import { loadFonts, PDF_FONT, renderPdf } from './pdf.js';
 import { buildPlanDocument, PLAN_HEADINGS } from './plan-document.js';
 import { pdfLines } from './read-exports.js';
 
@@ -65,5 +66,36 @@ describe('a plan PDF with manifestations', () => {
     const text = (await pdfLines(pdf)).join(' ');
     expect(text.indexOf(PLAN_HEADINGS.manifestations)).toBeGreaterThan(text.indexOf('Nguyễn Văn Tám'));
     expect(text).toContain('1. Phai nhạt lý tưởng cách mạng.');
+  });
+});
+
+describe('PDFs rendered one after another in a process', () => {
+  it('are the same file as the first, and keep every Vietnamese letter in their text layer', async () => {
+    const plan = buildPlanDocument(seedPlanInput());
+    const first = await renderPdf(plan);
+    // Documents in between, each subsetting the fonts the later ones share.
+    for (const document of everyDocument()) await renderPdf(document.document);
+    const again = await renderPdf(plan);
+    // The creation date, and the file id made from it, are the only parts that may differ.
+    const withoutDate = (pdf: Buffer) =>
+      pdf
+        .toString('latin1')
+        .replace(/\(D:\d{14}Z\)/, '')
+        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, '');
+    expect(withoutDate(again)).toBe(withoutDate(first));
+    const lines = (await pdfLines(again)).map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(lines).toContain('ĐẢNG ỦY KHỐI CÁC CƠ QUAN');
+    expect(lines).toContain('VÀ DOANH NGHIỆP');
+  });
+
+  it('keep a letter in the text layer that an earlier document only used as part of another', async () => {
+    loadFonts();
+    const render = (text: string) =>
+      pdfMake
+        .createPdf({ content: [{ text, bold: true, italics: true }], defaultStyle: { font: PDF_FONT } })
+        .getBuffer();
+    // Ậ and Ợ are drawn from the glyphs of A and Ơ: subsetting them reaches those by id alone.
+    await render('Ậ Ợ');
+    expect((await pdfLines(await render('CƠ QUAN'))).join(' ')).toBe('CƠ QUAN');
   });
 });

@@ -17,10 +17,10 @@ import {
 } from 'docx';
 import pdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import QRCode from 'qrcode';
 import { formatCode } from '../domain/phone-codes.js';
 import { toNfc } from '../domain/text.js';
 import { loadFonts, PDF_FONT } from './pdf.js';
+import { qrCode } from './qr-png.js';
 
 /** The sheet of one-time codes the committee prints, cuts up and hands out at random. */
 export interface QrSheetInput {
@@ -75,10 +75,30 @@ function slipRows<T>(codes: string[], slip: (code: string) => T, empty: () => T)
   return rows;
 }
 
+/** Pixels a module in the PDF's QR image: 16 puts a 33-module code at about 380 dpi. */
+const PDF_PIXELS_PER_MODULE = 16;
+
+/**
+ * The QR code as a bilevel image, whole points a module and as wide as pdfmake's own `qr` node
+ * drew it (`floor(fit / modules)` points a module). pdfmake drew each dark module as a rectangle
+ * of its own, about 500 a code, with colour parsing and an object each: seconds for a sheet.
+ */
+function pdfQrImage(url: string): Content {
+  const qr = qrCode(url);
+  const side = Math.floor(pt(QR_SHEET.qrMm) / qr.modules) * qr.modules;
+  const png = qr.png(qr.modules * PDF_PIXELS_PER_MODULE);
+  return {
+    image: `data:image/png;base64,${png.toString('base64')}`,
+    width: side,
+    height: side,
+    alignment: 'center',
+  };
+}
+
 function pdfSlip(input: QrSheetInput, code: string): Content {
   return {
     stack: [
-      { qr: phoneFormUrl(input.origin, code), fit: pt(QR_SHEET.qrMm), alignment: 'center', eccLevel: 'M' },
+      pdfQrImage(phoneFormUrl(input.origin, code)),
       {
         text: formatCode(code),
         fontSize: QR_SHEET.codePt,
@@ -155,12 +175,9 @@ function docxParagraph(text: string, sizePt: number, options: { bold?: boolean; 
   });
 }
 
-async function docxSlip(input: QrSheetInput, code: string, index: number, width: number): Promise<TableCell> {
-  const png = await QRCode.toBuffer(phoneFormUrl(input.origin, code), {
-    errorCorrectionLevel: 'M',
-    margin: 0,
-    width: QR_PIXELS * 4,
-  });
+function docxSlip(input: QrSheetInput, code: string, index: number, width: number): TableCell {
+  // Four pixels for each pixel of its place on the page at 96 dpi: sharp when printed.
+  const png = qrCode(phoneFormUrl(input.origin, code)).png(QR_PIXELS * 4);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.TOP,
@@ -194,9 +211,7 @@ export async function renderQrSheetDocx(input: QrSheetInput): Promise<Buffer> {
   const columnWidth = Math.floor(twip(GRID_MM) / QR_SHEET.columns);
   const empty = () =>
     new TableCell({ width: { size: columnWidth, type: WidthType.DXA }, children: [new Paragraph({})] });
-  const cells = await Promise.all(
-    input.codes.map((code, index) => docxSlip(input, code, index, columnWidth)),
-  );
+  const cells = input.codes.map((code, index) => docxSlip(input, code, index, columnWidth));
   let next = 0;
   const rows = slipRows(input.codes, () => cells[next++]!, empty).map(
     (row) => new TableRow({ cantSplit: true, children: row }),
