@@ -285,7 +285,12 @@ export function planWorkbook(
         );
         continue;
       }
-      const changes = diff(existing, org, ['code', 'name', 'kind']);
+      // An export writes a derived code for an organization without one: reading it back is no change.
+      const changes = diff({ ...existing, code: organizationCodeOf(existing) }, org, [
+        'code',
+        'name',
+        'kind',
+      ]);
       plannedOrgs.push({
         action: Object.keys(changes).length ? 'update' : 'unchanged',
         row: org,
@@ -361,7 +366,7 @@ export function planWorkbook(
         );
         continue;
       }
-      const changes = diff(existing, wp, ['code', 'name', 'address']);
+      const changes = diff({ ...existing, code: workplaceCodeOf(existing) }, wp, ['code', 'name', 'address']);
       plannedWps.push({
         action: Object.keys(changes).length ? 'update' : 'unchanged',
         row: wp,
