@@ -5,7 +5,8 @@ import { ADMINISTRATORS } from '../auth/roles.js';
 import { AppError } from '../errors.js';
 import { organizationInScope } from '../organizations/access.js';
 import { assertSafeXlsx } from '../people/roster-upload.js';
-import { applyWorkbook, checkWorkbook } from './import.js';
+import { applyWorkbook } from './apply.js';
+import { checkWorkbook } from './check.js';
 import { type ReadWorkbook, readProvinceWorkbook } from './read.js';
 
 /**

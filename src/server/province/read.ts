@@ -107,7 +107,7 @@ export async function readProvinceWorkbook(
         });
       for await (const row of worksheet) {
         rowsRead++;
-        if (rowsRead % 2_000 === 0) {
+        if (rowsRead % 500 === 0) {
           onProgress(rowsRead);
           await yieldToEventLoop();
         }
