@@ -31,6 +31,8 @@ export async function applyWorkbook(
   baseId: string,
   read: ReadWorkbook,
   onProgress: (done: number, total: number) => void = () => {},
+  /** Runs last inside the transaction (the import job marks itself applied with the rows). */
+  finish: (tx: Tx, preview: ImportPreview) => Promise<void> = async () => {},
 ): Promise<ImportPreview> {
   return db.transaction(async (tx) => {
     const [base] = await tx
@@ -214,6 +216,7 @@ export async function applyWorkbook(
         people: { from: null, to: preview.counts.people },
       },
     });
+    await finish(tx, preview);
     return preview;
   });
 }

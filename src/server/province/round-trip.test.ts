@@ -54,5 +54,5 @@ describe('province workbook: export → import round trip', () => {
     const again = await previewWorkbook(admin, tree.organizations.baseA, await provinceFile(varied));
     expect(again.preview!.changes).toEqual([]);
     expect(again.preview!.counts.people).toEqual({ create: 0, update: 0, unchanged: varied.people.length });
-  });
+  }, 120_000);
 });
