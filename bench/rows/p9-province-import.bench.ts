@@ -2,6 +2,7 @@ import { type Bench, seconds } from '../harness.js';
 import { provinceImportBench, scaledProvince } from '../province-import.js';
 
 const LIMIT_S = 60;
+const STALL_LIMIT_MS = 1_000;
 
 /** Issue 16: a province's workbook previewed and applied, beside ExcelJS reading the same file bare. */
 const bench: Bench = {
@@ -25,8 +26,25 @@ const bench: Bench = {
         ...(passed ? {} : { reason: `${seconds(value)} against ${anchor}; see the notes` }),
       };
     };
+    // perf_hooks monitorEventLoopDelay: the longest time nobody else could be answered.
+    const stall = (what: string, value: number) => {
+      const passed = value < STALL_LIMIT_MS;
+      return {
+        what: `longest event-loop stall during ${what} (${size})`,
+        figure: `${Math.round(value)} ms`,
+        anchor: anchor,
+        target: `< ${STALL_LIMIT_MS} ms (other users are served meanwhile)`,
+        passed,
+        ...(passed ? {} : { reason: `the event loop was blocked ${Math.round(value)} ms at once` }),
+      };
+    };
     return {
-      rows: [row('preview', figures.previewMs), row('apply', figures.applyMs)],
+      rows: [
+        row('preview', figures.previewMs),
+        row('apply', figures.applyMs),
+        stall('preview', figures.previewStallMs),
+        stall('apply', figures.applyStallMs),
+      ],
       notes: figures.lines,
     };
   },

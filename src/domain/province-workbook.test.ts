@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ExistingState,
   fallbackOrganizationCode,
+  fallbackWorkplaceCode,
   parentsFirst,
   planWorkbook,
   type WorkbookPerson,
@@ -162,7 +163,9 @@ describe('province workbook rules', () => {
       state,
     );
     expect(plan.issues).toEqual([]);
-    expect(plan.organizations.map((each) => each.action)).toEqual(['update', 'update']);
+    // o2 is found by its export code; that code alone is no change to write.
+    expect(plan.organizations.map((each) => each.action)).toEqual(['update', 'unchanged']);
+    expect(plan.organizations[1]!.existing?.id).toBe('o2');
     expect(plan.organizations[0]!.changes).toEqual({
       code: { from: 'A', to: 'a' },
       name: { from: 'Tổ chức A', to: 'Tổ chức a' },
@@ -170,6 +173,25 @@ describe('province workbook rules', () => {
     expect(plan.workplaces[0]!.action).toBe('unchanged');
     expect(plan.people[0]!.action).toBe('update');
     expect(plan.people[0]!.changes).toEqual({ fullName: { from: 'Người 0', to: 'Người 0 đổi tên' } });
+  });
+
+  it('reads back the code an export derived for an uncoded organization or workplace as no change', () => {
+    const plan = planWorkbook(
+      {
+        organizations: [{ ...org(2, fallbackOrganizationCode('o1')), name: 'Tổ chức cũ' }],
+        workplaces: [
+          { ...wp(2, fallbackWorkplaceCode('w1'), fallbackOrganizationCode('o1')), name: 'Cơ quan cũ' },
+        ],
+        people: [],
+      },
+      empty({
+        organizations: [{ id: 'o1', code: null, name: 'Tổ chức cũ', kind: 'cell', parentId: 'base' }],
+        workplaces: [{ id: 'w1', code: null, name: 'Cơ quan cũ', address: '', organizationId: 'o1' }],
+      }),
+    );
+    expect(plan.issues).toEqual([]);
+    expect(plan.organizations.map((each) => [each.action, each.changes])).toEqual([['unchanged', {}]]);
+    expect(plan.workplaces.map((each) => [each.action, each.changes])).toEqual([['unchanged', {}]]);
   });
 
   it('refuses codes and party cards held outside the subtree, and moving an organization', () => {

@@ -161,11 +161,30 @@ function diff(before: object, after: object, keys: string[]): Change {
   return changes;
 }
 
+type WorkbookInput = {
+  organizations: WorkbookOrganization[];
+  workplaces: WorkbookWorkplace[];
+  people: WorkbookPerson[];
+};
+
 /** Checks the whole workbook against the current state and plans the apply. */
-export function planWorkbook(
-  input: { organizations: WorkbookOrganization[]; workplaces: WorkbookWorkplace[]; people: WorkbookPerson[] },
-  state: ExistingState,
-): WorkbookPlan {
+export function planWorkbook(input: WorkbookInput, state: ExistingState): WorkbookPlan {
+  const steps = planningSteps(input, state);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows planned between two pauses: a few milliseconds of work. */
+export const PLANNING_STEP = 1_000;
+
+/**
+ * `planWorkbook` in steps: it pauses (yields) every `PLANNING_STEP` rows, so a server planning a
+ * province (120 000 people) can let other requests through between steps.
+ */
+export function* planningSteps(input: WorkbookInput, state: ExistingState): Generator<void, WorkbookPlan> {
+  let work = 0;
   const issues: WorkbookIssue[] = [];
   const issue = (sheet: WorkbookSheet, row: number, field: string, message: string) =>
     issues.push({ sheet, row, field, message });
@@ -181,6 +200,7 @@ export function planWorkbook(
   const baseKey = codeKey(organizationCodeOf(state.base));
   const rowsByCode = new Map<string, WorkbookOrganization>();
   for (const org of input.organizations) {
+    if (++work % PLANNING_STEP === 0) yield;
     const key = codeKey(org.code);
     if (!key) {
       issue('organizations', org.row, 'code', 'Mã tổ chức không được để trống.');
@@ -238,6 +258,7 @@ export function planWorkbook(
     return existing;
   };
   for (const [key, org] of rowsByCode) {
+    if (++work % PLANNING_STEP === 0) yield;
     if (!org.name.trim()) issue('organizations', org.row, 'name', 'Tên tổ chức không được để trống.');
     if (!org.kind) issue('organizations', org.row, 'kind', 'Loại tổ chức không được để trống.');
     if (!knownOrganization(org.parentCode)) {
@@ -285,7 +306,12 @@ export function planWorkbook(
         );
         continue;
       }
-      const changes = diff(existing, org, ['code', 'name', 'kind']);
+      // An export writes a derived code for an organization without one: reading it back is no change.
+      const changes = diff({ ...existing, code: organizationCodeOf(existing) }, org, [
+        'code',
+        'name',
+        'kind',
+      ]);
       plannedOrgs.push({
         action: Object.keys(changes).length ? 'update' : 'unchanged',
         row: org,
@@ -313,6 +339,7 @@ export function planWorkbook(
   const plannedWps: WorkbookPlan['workplaces'] = [];
   const matchedWp = new Map<string, ExistingWorkplace | undefined>();
   for (const wp of input.workplaces) {
+    if (++work % PLANNING_STEP === 0) yield;
     const key = codeKey(wp.code);
     if (!key) {
       issue('workplaces', wp.row, 'code', 'Mã cơ quan, đơn vị không được để trống.');
@@ -361,7 +388,7 @@ export function planWorkbook(
         );
         continue;
       }
-      const changes = diff(existing, wp, ['code', 'name', 'address']);
+      const changes = diff({ ...existing, code: workplaceCodeOf(existing) }, wp, ['code', 'name', 'address']);
       plannedWps.push({
         action: Object.keys(changes).length ? 'update' : 'unchanged',
         row: wp,
@@ -373,8 +400,10 @@ export function planWorkbook(
 
   // People.
   const personByKey = new Map<string, ExistingPerson>();
-  for (const person of state.people)
+  for (const person of state.people) {
+    if (++work % PLANNING_STEP === 0) yield;
     personByKey.set(`${person.workplaceId}|${codeKey(person.staffCode)}`, person);
+  }
   const cardOwner = new Map<string, ExistingPerson>();
   for (const person of state.people) {
     if (person.partyCardNumber) cardOwner.set(partyCardKey(person.partyCardNumber), person);
@@ -386,6 +415,7 @@ export function planWorkbook(
   const plannedPeople: WorkbookPlan['people'] = [];
   const matchedIds = new Set<string>();
   for (const person of input.people) {
+    if (++work % PLANNING_STEP === 0) yield;
     const staffKey = codeKey(person.staffCode);
     if (!staffKey) {
       issue('people', person.row, 'staffCode', 'Mã nhân sự không được để trống.');
@@ -520,6 +550,7 @@ export function planWorkbook(
   for (const [key, wp] of matchedWp) if (wp) codeOfWorkplace.set(wp.id, key);
   for (const wp of state.workplaces) codeOfWorkplace.set(wp.id, codeKey(workplaceCodeOf(wp)));
   for (const person of state.people) {
+    if (++work % PLANNING_STEP === 0) yield;
     if (matchedIds.has(person.id) || person.distinctConfirmed) continue;
     const wpKey = codeOfWorkplace.get(person.workplaceId);
     if (!wpKey) continue;

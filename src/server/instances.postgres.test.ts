@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../db/client.js';
 import { codesOnSheet } from './phone-forms/test-helpers.js';
+import { provinceFile, variedProvince } from './province/workbook-fixtures.js';
 import {
   type FormLoad,
   prepareFormLoad,
@@ -199,6 +200,50 @@ describe('two instances serving one PostgreSQL database', () => {
     const after = await call(a, 'GET', meetingPath(`/live?after=${cursor}`), secretary);
     expect(after.status, after.text).toBe(200);
     expect(after.json().entries.map((entry: { text: string }) => entry.text)).toContain(text);
+  }, 120_000);
+
+  it('a province import previewed on one is polled and applied on the other', async () => {
+    const admin = await signInOver(a.baseUrl, 'root-admin', load.members[0]!.password);
+    const [base] = await query<{ id: string }>(
+      database.env.DATABASE_URL!,
+      `select id from organizations where name = 'Đảng bộ cơ sở B'`,
+    );
+    const body = new FormData();
+    const file = await provinceFile(variedProvince(120, 'I'));
+    body.append('file', new Blob([new Uint8Array(file)]), 'so-nhap.xlsx');
+    const uploaded = await fetch(`${a.baseUrl}/api/v1/organizations/${base!.id}/province-imports`, {
+      method: 'POST',
+      headers: { cookie: admin },
+      body,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(202);
+    const { id } = (await uploaded.json()) as { id: string };
+    const settledOn = async (server: ServerProcess) => {
+      for (let attempt = 0; attempt < 600; attempt++) {
+        const job = (await call(server, 'GET', `/api/v1/province-imports/${id}`, admin)).json();
+        if (job.state !== 'checking' && job.state !== 'applying') return job;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('import did not settle');
+    };
+    // Polled on B: the preview A made.
+    const preview = await settledOn(b);
+    expect(preview.state).toBe('ready');
+    expect(preview.preview.errors).toEqual([]);
+    expect(preview.preview.counts.people.create).toBeGreaterThan(100);
+    // Applied on B, which never parsed the file: it reads it from the job's row.
+    const applying = await call(b, 'POST', `/api/v1/province-imports/${id}/apply`, admin, {});
+    expect(applying.status, applying.text).toBe(202);
+    expect((await call(a, 'POST', `/api/v1/province-imports/${id}/apply`, admin, {})).status).toBe(409);
+    const applied = await settledOn(a);
+    expect(applied.failure).toBeNull();
+    expect(applied.state).toBe('applied');
+    const [people] = await query<{ count: number; kept: number }>(
+      database.env.DATABASE_URL!,
+      `select (select count(*) from people p join workplaces w on w.id = p.workplace_id where w.code like 'I-%')::int as count,
+              (select count(*) from province_imports where content is not null)::int as kept`,
+    );
+    expect(people).toEqual({ count: preview.preview.counts.people.create, kept: 0 });
   }, 120_000);
 
   it('throttles count the tries made on both', async () => {

@@ -8,6 +8,7 @@ export * from './minutes.js';
 export * from './organizations.js';
 export * from './people.js';
 export * from './plans.js';
+export * from './province-imports.js';
 export * from './remediation.js';
 export * from './reports.js';
 export * from './self-criticisms.js';

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { ORGANIZATION_KIND_LABELS, organizationKind } from '../../contract/organizations.js';
+import { utf8WorkbookReader } from '../../documents/xlsx-stream-reader.js';
 import { hasControlCharacters } from '../../domain/control-characters.js';
 import type {
   WorkbookOrganization,
@@ -74,7 +75,7 @@ export async function readProvinceWorkbook(
   const result: ReadWorkbook = { organizations: [], workplaces: [], people: [], errors: [] };
   const seen = new Set<WorkbookSheet>();
   let rowsRead = 0;
-  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+  const reader = utf8WorkbookReader(await loadExcelJS(), Readable.from([buffer]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -106,7 +107,7 @@ export async function readProvinceWorkbook(
         });
       for await (const row of worksheet) {
         rowsRead++;
-        if (rowsRead % 2_000 === 0) {
+        if (rowsRead % 500 === 0) {
           onProgress(rowsRead);
           await yieldToEventLoop();
         }

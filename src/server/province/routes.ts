@@ -73,7 +73,7 @@ export async function provinceRoutes(app: App): Promise<void> {
         response: { 200: importJob },
       },
     },
-    async (request) => getImport(requireActor(request.actor), request.params.id),
+    async (request) => getImport(app.db, requireActor(request.actor), request.params.id),
   );
 
   app.post(
@@ -88,6 +88,8 @@ export async function provinceRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(202).send(startApply(app.db, requireActor(request.actor), request.params.id, logError)),
+      reply
+        .status(202)
+        .send(await startApply(app.db, requireActor(request.actor), request.params.id, logError)),
   );
 }

@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportJob, WorkbookErrorItem } from '../../contract/province.js';
@@ -34,7 +35,11 @@ const SHEETS = [
 
 function ErrorTable({ errors }: { errors: WorkbookErrorItem[] }) {
   return (
-    <Table.ScrollContainer minWidth={520} maxHeight={420}>
+    <Table.ScrollContainer
+      minWidth={520}
+      maxHeight={420}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Danh sách lỗi' } }}
+    >
       <Table striped data-testid="workbook-errors">
         <Table.Thead>
           <Table.Tr>
@@ -140,7 +145,11 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
             )
           )}
           {preview.changes.length > 0 && (
-            <Table.ScrollContainer minWidth={620} maxHeight={420}>
+            <Table.ScrollContainer
+              minWidth={620}
+              maxHeight={420}
+              scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Danh sách thay đổi' } }}
+            >
               <Table striped data-testid="workbook-changes">
                 <Table.Thead>
                   <Table.Tr>
@@ -335,11 +344,33 @@ export default function ProvinceImportPage() {
       setUploading(null);
     }
   };
+  const confirmApply = () => {
+    const counts = job.data?.preview?.counts;
+    if (!counts) return;
+    const line = (label: string, count: { create: number; update: number }) =>
+      `${label}: thêm ${count.create.toLocaleString('vi-VN')}, sửa ${count.update.toLocaleString('vi-VN')}`;
+    modals.openConfirmModal({
+      title: 'Nhập sổ vào hệ thống',
+      children: (
+        <Stack gap={4}>
+          <Text size="sm">Nhập vào {organization?.name}:</Text>
+          <Text size="sm">{line('Tổ chức đảng', counts.organizations)}</Text>
+          <Text size="sm">{line('Cơ quan, đơn vị', counts.workplaces)}</Text>
+          <Text size="sm">{line('Nhân sự', counts.people)}</Text>
+          <Text size="sm">Cả tệp được ghi trong một lần; nếu có lỗi thì không gì được ghi.</Text>
+        </Stack>
+      ),
+      labels: { confirm: 'Xác nhận nhập', cancel: 'Hủy' },
+      onConfirm: () => void apply(),
+    });
+  };
   const apply = async () => {
     if (!jobId) return;
     setApplying(true);
     try {
-      await api.post<ImportJob>(`/province-imports/${jobId}/apply`);
+      // Shown at once as applying (with its progress bar), then polled.
+      const started = await api.post<ImportJob>(`/province-imports/${jobId}/apply`);
+      queryClient.setQueryData(['province-import', jobId], started);
       await queryClient.invalidateQueries({ queryKey: ['province-import', jobId] });
     } catch (error) {
       setFailure(errorMessage(error));
@@ -377,6 +408,7 @@ export default function ProvinceImportPage() {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': 'Bỏ tệp đã chọn' }}
           />
           <Group>
             <Button onClick={upload} disabled={!file} loading={uploading !== null}>
@@ -385,7 +417,7 @@ export default function ProvinceImportPage() {
           </Group>
           {uploading !== null && <Progress aria-label="Tải tệp lên" value={uploading} />}
           {failure && <Alert color="red">{failure}</Alert>}
-          {job.data && <JobView job={job.data} onApply={apply} applying={applying} />}
+          {job.data && <JobView job={job.data} onApply={confirmApply} applying={applying} />}
           {job.error && <Alert color="red">{errorMessage(job.error)}</Alert>}
         </Section>
       )}
