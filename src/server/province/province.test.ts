@@ -169,6 +169,7 @@ describe('province workbook import (issue 16)', () => {
     expect(workbook.getWorksheet('Nhân sự')!.rowCount).toBeGreaterThanOrEqual(3);
     // The first round stores the codes the export gave to organizations made before codes existed.
     const first = await previewWorkbook(adminA, tree.organizations.baseA, exported.rawPayload);
+    expect(first.failure ?? null, JSON.stringify(first)).toBeNull();
     expect(first.preview!.errors).toEqual([]);
     expect(first.preview!.counts.people.create).toBe(0);
     await applyWorkbookJob(adminA, first.id);
