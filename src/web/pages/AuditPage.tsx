@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditEntry } from '../../contract/audit.js';
 import { api, formatDateTime, queryString } from '../api.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 
 const PAGE_SIZE = 50;
@@ -176,45 +177,43 @@ export default function AuditPage() {
         <EmptyState>Không có thay đổi nào phù hợp.</EmptyState>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Thời điểm</Table.Th>
-                  <Table.Th>Tài khoản</Table.Th>
-                  <Table.Th>Thao tác</Table.Th>
-                  <Table.Th>Đối tượng</Table.Th>
-                  <Table.Th>Nội dung thay đổi</Table.Th>
+          <ResponsiveTable minWidth={860} striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Thời điểm</Table.Th>
+                <Table.Th>Tài khoản</Table.Th>
+                <Table.Th>Thao tác</Table.Th>
+                <Table.Th>Đối tượng</Table.Th>
+                <Table.Th>Nội dung thay đổi</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data.items.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>{entry.accountName ?? 'Hệ thống'}</Table.Td>
+                  <Table.Td>{ACTION_LABELS[entry.action] ?? entry.action}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{TARGET_LABELS[entry.targetType] ?? entry.targetType}</Text>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      c="dimmed"
+                      title="Xem mọi thay đổi của đối tượng này"
+                      onClick={() => filterByTarget(entry.targetId)}
+                      style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
+                    >
+                      {entry.targetId}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <ChangedFields changes={entry.changes} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data.items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.accountName ?? 'Hệ thống'}</Table.Td>
-                    <Table.Td>{ACTION_LABELS[entry.action] ?? entry.action}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{TARGET_LABELS[entry.targetType] ?? entry.targetType}</Text>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="xs"
-                        c="dimmed"
-                        title="Xem mọi thay đổi của đối tượng này"
-                        onClick={() => filterByTarget(entry.targetId)}
-                        style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
-                      >
-                        {entry.targetId}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <ChangedFields changes={entry.changes} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </ResponsiveTable>
           {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
         </>
       )}

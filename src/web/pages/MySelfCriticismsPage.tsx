@@ -5,6 +5,7 @@ import type { PlanDetail } from '../../contract/plans.js';
 import { api, formatDateTime } from '../api.js';
 import { AbsenceNotices } from '../components/meeting-absence-notices.js';
 import { planKey, planNumberText } from '../components/plan-queries.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { SelfCriticismStatusBadge } from '../components/self-criticism-badge.js';
 import { useMySelfCriticismsQuery } from '../components/self-criticism-queries.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
@@ -41,7 +42,7 @@ export default function MySelfCriticismsPage() {
           Chưa có bản tự phê bình nào: khi kế hoạch được ban hành, bản tự phê bình sẽ xuất hiện ở đây.
         </EmptyState>
       ) : (
-        <Table striped highlightOnHover className="card-table">
+        <ResponsiveTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Kế hoạch</Table.Th>
@@ -75,7 +76,7 @@ export default function MySelfCriticismsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <AbsenceNotices />
     </Stack>

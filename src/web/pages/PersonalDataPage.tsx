@@ -23,6 +23,7 @@ import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from '../../domain/
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { SELF_CRITICISM_STATUS_LABELS, type SelfCriticismStatus } from '../../domain/self-criticism.js';
 import { api, formatDate, formatDateTime } from '../api.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 
 const SHOWN_AUDIT_ENTRIES = 50;
@@ -47,30 +48,28 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 function Rows({ headers, rows }: { headers: string[]; rows: ReactNode[][] }) {
   return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header) => (
-              <Table.Th key={header}>{header}</Table.Th>
+    <ResponsiveTable minWidth={600} striped verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((header) => (
+            <Table.Th key={header}>{header}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((cells, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown once, in the server's order.
+          <Table.Tr key={index}>
+            {cells.map((cell, column) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
+              <Table.Td key={column} style={{ whiteSpace: 'pre-wrap' }}>
+                {cell}
+              </Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((cells, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown once, in the server's order.
-            <Table.Tr key={index}>
-              {cells.map((cell, column) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
-                <Table.Td key={column} style={{ whiteSpace: 'pre-wrap' }}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 

@@ -18,6 +18,7 @@ import type { ImportJob, WorkbookErrorItem } from '../../contract/province.js';
 import { ApiError, api, uploadFile } from '../api.js';
 import { Section } from '../components/layout.js';
 import { OrganizationPicker, type PickedOrganization } from '../components/organization-picker.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { errorMessage } from '../components/states.js';
 
 const PHASES: Record<ImportJob['progress']['phase'], string> = {
@@ -34,28 +35,26 @@ const SHEETS = [
 
 function ErrorTable({ errors }: { errors: WorkbookErrorItem[] }) {
   return (
-    <Table.ScrollContainer minWidth={520} maxHeight={420}>
-      <Table striped data-testid="workbook-errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Trang</Table.Th>
-            <Table.Th>Dòng</Table.Th>
-            <Table.Th>Cột</Table.Th>
-            <Table.Th>Lỗi</Table.Th>
+    <ResponsiveTable minWidth={520} maxHeight={420} striped data-testid="workbook-errors">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Trang</Table.Th>
+          <Table.Th>Dòng</Table.Th>
+          <Table.Th>Cột</Table.Th>
+          <Table.Th>Lỗi</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {errors.map((error) => (
+          <Table.Tr key={`${error.sheet}|${error.row}|${error.column}|${error.message}`}>
+            <Table.Td>{error.sheet}</Table.Td>
+            <Table.Td>{error.row}</Table.Td>
+            <Table.Td>{error.column}</Table.Td>
+            <Table.Td>{error.message}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error) => (
-            <Table.Tr key={`${error.sheet}|${error.row}|${error.column}|${error.message}`}>
-              <Table.Td>{error.sheet}</Table.Td>
-              <Table.Td>{error.row}</Table.Td>
-              <Table.Td>{error.column}</Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 
@@ -91,7 +90,7 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
       {job.failure && job.failure.errors.length > 0 && <ErrorTable errors={job.failure.errors} />}
       {preview && (
         <>
-          <Table withTableBorder data-testid="workbook-counts">
+          <ResponsiveTable withTableBorder data-testid="workbook-counts">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Trang</Table.Th>
@@ -110,7 +109,7 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ResponsiveTable>
           {job.state === 'applied' && (
             <Alert color="green" title="Đã nhập xong">
               Mọi dòng của tệp đã được ghi vào hệ thống.
@@ -140,40 +139,38 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
             )
           )}
           {preview.changes.length > 0 && (
-            <Table.ScrollContainer minWidth={620} maxHeight={420}>
-              <Table striped data-testid="workbook-changes">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Trang</Table.Th>
-                    <Table.Th>Dòng</Table.Th>
-                    <Table.Th>Mã</Table.Th>
-                    <Table.Th>Tên</Table.Th>
-                    <Table.Th>Thay đổi</Table.Th>
+            <ResponsiveTable minWidth={620} maxHeight={420} striped data-testid="workbook-changes">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Trang</Table.Th>
+                  <Table.Th>Dòng</Table.Th>
+                  <Table.Th>Mã</Table.Th>
+                  <Table.Th>Tên</Table.Th>
+                  <Table.Th>Thay đổi</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.changes.map((change) => (
+                  <Table.Tr key={`${change.sheet}|${change.row}`}>
+                    <Table.Td>{change.sheet}</Table.Td>
+                    <Table.Td>{change.row}</Table.Td>
+                    <Table.Td>{change.code}</Table.Td>
+                    <Table.Td>{change.name}</Table.Td>
+                    <Table.Td>
+                      {change.action === 'create' ? (
+                        <Badge color="green">Thêm mới</Badge>
+                      ) : (
+                        change.fields.map((field) => (
+                          <Text size="sm" key={field.column}>
+                            {field.column}: {field.from || '(trống)'} → {field.to || '(trống)'}
+                          </Text>
+                        ))
+                      )}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.changes.map((change) => (
-                    <Table.Tr key={`${change.sheet}|${change.row}`}>
-                      <Table.Td>{change.sheet}</Table.Td>
-                      <Table.Td>{change.row}</Table.Td>
-                      <Table.Td>{change.code}</Table.Td>
-                      <Table.Td>{change.name}</Table.Td>
-                      <Table.Td>
-                        {change.action === 'create' ? (
-                          <Badge color="green">Thêm mới</Badge>
-                        ) : (
-                          change.fields.map((field) => (
-                            <Text size="sm" key={field.column}>
-                              {field.column}: {field.from || '(trống)'} → {field.to || '(trống)'}
-                            </Text>
-                          ))
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </ResponsiveTable>
           )}
         </>
       )}
