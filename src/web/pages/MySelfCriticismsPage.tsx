@@ -61,7 +61,7 @@ export default function MySelfCriticismsPage() {
                   <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
                 </Table.Td>
                 <Table.Td data-label="Lưu lần cuối">
-                  {report.opened ? formatDateTime(report.savedAt) : '—'}
+                  {report.version > 1 ? formatDateTime(report.savedAt) : '—'}
                 </Table.Td>
                 <Table.Td>
                   <Button
