@@ -60,7 +60,7 @@ export function OwnSessionsPanel() {
                 <Table.Th>Thiết bị</Table.Th>
                 <Table.Th>Đăng nhập lúc</Table.Th>
                 <Table.Th>Dùng gần nhất</Table.Th>
-                <Table.Th />
+                <Table.Th aria-label="Thao tác" />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

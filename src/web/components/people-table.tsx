@@ -59,7 +59,7 @@ export function PeopleTable({ people, personalData = false }: { people: Person[]
                   component={Link}
                   to={PATHS.personalData(person.id)}
                   size="sm"
-                  aria-label={`Dữ liệu cá nhân của ${person.fullName}`}
+                  aria-label={`Xem dữ liệu cá nhân của ${person.fullName}`}
                 >
                   Xem
                 </Anchor>

@@ -49,7 +49,7 @@ export default function MySelfCriticismsPage() {
               <Table.Th>Cơ quan, đơn vị</Table.Th>
               <Table.Th>Tình trạng</Table.Th>
               <Table.Th>Lưu lần cuối</Table.Th>
-              <Table.Th />
+              <Table.Th aria-label="Thao tác" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
