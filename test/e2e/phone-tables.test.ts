@@ -188,7 +188,7 @@ describe('tables fit a phone: at 360 px no page with a table scrolls sideways', 
         width,
         ready: (page) => page.getByRole('cell', { name: 'Lập bản trống khi ban hành kế hoạch' }).waitFor(),
       });
-      await visit('dangvien', '/hop', 'hop-cua-toi', { width });
+      await visit('chiuy.vp', '/hop', 'hop-cap-uy', { width });
       await visit('thuky', '/hop', 'hop-thu-ky', { width });
     }
   });

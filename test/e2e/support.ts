@@ -320,6 +320,9 @@ export const ENGLISH_ALLOWED = new Set(
     'Zalo',
     'OpenAPI',
     'Swagger',
+    // Khmer given names of the demo (Trà Vinh): Sô Phal, Kim Thol.
+    'Phal',
+    'Thol',
   ].map((word) => word.toLowerCase()),
 );
 
