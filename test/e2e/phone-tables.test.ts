@@ -152,7 +152,7 @@ describe('tables fit a phone: at 360 px no page with a table scrolls sideways', 
       await visit('admin', `/nhan-su/${personId}/du-lieu-ca-nhan`, 'du-lieu-ca-nhan', { width });
       await visit('admin', '/bao-mat', 'bao-mat', { width });
     }
-  });
+  }, 300_000);
 
   it('the organization board: progress, the plan, year end, reports and concerns', async () => {
     for (const width of [360, 1366]) {
@@ -164,7 +164,7 @@ describe('tables fit a phone: at 360 px no page with a table scrolls sideways', 
       await visit('bantochuc', '/tong-ket', 'tong-ket', { width });
       await visit('bantochuc', `/bao-cao?planId=${plan.id}`, 'bao-cao', { width });
     }
-  });
+  }, 300_000);
 
   it('the cell committee, the member and the secretary: reports, versions, the meeting and its attendance', async () => {
     const secretaryAccountId = await demoAccountId(browser, server, 'thuky');
@@ -191,5 +191,5 @@ describe('tables fit a phone: at 360 px no page with a table scrolls sideways', 
       await visit('chiuy.vp', '/hop', 'hop-cap-uy', { width });
       await visit('thuky', '/hop', 'hop-thu-ky', { width });
     }
-  });
+  }, 300_000);
 });
