@@ -86,7 +86,11 @@ function MemberRow({ member }: { member: YearEndMember }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={PARTICIPATION_COLORS[member.participation]} variant="light">
+        <Badge
+          color={PARTICIPATION_COLORS[member.participation]}
+          variant="light"
+          style={{ minWidth: 'max-content' }}
+        >
           {PARTICIPATION_LABELS[member.participation]}
         </Badge>
         {member.absenceReason && <Text size="xs">Lý do: {member.absenceReason}</Text>}
