@@ -30,9 +30,18 @@ const SHOWN_AUDIT_ENTRIES = 50;
 const area = (value: string) => FEEDBACK_AREA_LABELS[value as FeedbackArea] ?? value;
 const kind = (value: string) => FEEDBACK_KIND_LABELS[value as FeedbackKind] ?? value;
 
+/** The accordion's value becomes part of element ids (aria-controls): letters and dashes only. */
+const sectionValue = (title: string) =>
+  title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase();
+
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
-    <Accordion.Item value={title}>
+    <Accordion.Item value={sectionValue(title)}>
       <Accordion.Control>
         <Group gap="xs">
           <Text fw={500}>{title}</Text>
@@ -162,7 +171,7 @@ function PersonalDataView({ data }: { data: PersonalData }) {
           {!person.isPartyMember && <Erasure data={data} />}
         </Stack>
       </Paper>
-      <Accordion multiple variant="separated" defaultValue={['Tài khoản']}>
+      <Accordion multiple variant="separated" defaultValue={[sectionValue('Tài khoản')]}>
         <Section title="Tài khoản" count={data.accounts.length}>
           <Rows
             headers={['Tên đăng nhập', 'Tên hiển thị', 'Vai trò', 'Xác thực hai lớp', 'Phiên đang mở']}
