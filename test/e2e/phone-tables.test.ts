@@ -83,6 +83,8 @@ describe('tables fit a phone: at 360 px no page with a table scrolls sideways', 
       // Each row is a card: the header row is hidden and each cell with a value shows its column.
       const unnamed = await page.evaluate(() =>
         Array.from(document.querySelectorAll('table.card-table tbody td'))
+          // Cells shown (a closed accordion keeps its panel rendered but hidden, unnamed until opened).
+          .filter((cell) => cell.checkVisibility())
           .filter((cell) => (cell as HTMLTableCellElement).colSpan <= 1 && cell.textContent?.trim())
           .filter((cell) => !cell.getAttribute('data-label'))
           .map((cell) => cell.textContent?.trim().slice(0, 40)),
