@@ -62,7 +62,7 @@ export const selfCriticismStatusView = z.object({
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   savedAt: z.string(),
-  /** False for a draft made at publishing and never saved since ("Chưa mở"). */
+  /** False for a draft its member has never opened ("Chưa mở"); a committee reading it does not open it. */
   opened: z.boolean(),
   /** False for readers above the cell: they see the status, not what the member wrote. */
   contentVisible: z.boolean(),

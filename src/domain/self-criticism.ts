@@ -13,16 +13,22 @@ export const SELF_CRITICISM_STATUS_LABELS: Record<SelfCriticismStatus, string> =
   accepted: 'Đã thông qua',
 };
 
-/** A draft nobody has saved since the plan's publishing made it. */
+/** A draft its member has never opened. */
 export const UNOPENED_LABEL = 'Chưa mở';
 
-/** Made at publishing (version 1) and not saved since: the member has not started writing. */
-export function isUnopened(report: { status: SelfCriticismStatus; version: number }): boolean {
-  return report.status === 'draft' && report.version === 1;
+/** What tells whether a report was ever opened: openedAt is set the first time its member reads it. */
+export interface OpenedFacts {
+  status: SelfCriticismStatus;
+  openedAt: Date | null;
 }
 
-/** Its status as shown: "Chưa mở" for a draft not yet started. */
-export function statusLabelOf(report: { status: SelfCriticismStatus; version: number }): string {
+/** A draft its member has not opened yet (reading it by the committee does not count). */
+export function isUnopened(report: OpenedFacts): boolean {
+  return report.status === 'draft' && report.openedAt === null;
+}
+
+/** Its status as shown: "Chưa mở" for a draft its member has not opened. */
+export function statusLabelOf(report: OpenedFacts): string {
   return isUnopened(report) ? UNOPENED_LABEL : SELF_CRITICISM_STATUS_LABELS[report.status];
 }
 

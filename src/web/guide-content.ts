@@ -69,7 +69,7 @@ export const GUIDE_CHAPTERS: GuideChapter[] = [
       {
         title: 'Duyệt bản tự phê bình của đảng viên',
         text: [
-          'Trong kế hoạch, thẻ “Cơ quan phải họp” → bấm tên cơ quan để xem bản tự phê bình của từng đảng viên. “Chưa mở” nghĩa là đảng viên chưa bắt đầu viết.',
+          'Trong kế hoạch, thẻ “Cơ quan phải họp” → bấm tên cơ quan để xem bản tự phê bình của từng đảng viên. “Chưa mở” nghĩa là đảng viên chưa mở bản của mình lần nào.',
           'Mở bản đã nộp: ghi nhận xét rồi “Thông qua”, hoặc “Trả lại” kèm lý do để đảng viên sửa. Sau khi thông qua, viết “Tóm tắt” để đọc trước quần chúng.',
         ],
         image: 'cap-uy-ban-tu-phe-binh',

@@ -9,6 +9,7 @@ import {
   MantineProvider,
   Modal,
   Notification,
+  Pagination,
   PasswordInput,
 } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
@@ -24,6 +25,13 @@ import { ApiError } from './api.js';
  * QUALITY U2 (contrast 4.5:1): the primary red and every colour's light, outline and text shades
  * are taken darker than Mantine's defaults; filled colours get black or white text by luminance.
  */
+const PAGINATION_CONTROL_LABELS = {
+  first: 'Trang đầu',
+  previous: 'Trang trước',
+  next: 'Trang sau',
+  last: 'Trang cuối',
+} as const;
+
 const theme = createTheme({
   primaryColor: 'red',
   primaryShade: 8,
@@ -37,6 +45,12 @@ const theme = createTheme({
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Thoát khỏi hộp thoại' } } }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Ẩn thông báo' } },
+    }),
+    // Mantine's previous/next page buttons are icons with no name.
+    Pagination: Pagination.extend({
+      defaultProps: {
+        getControlProps: (control) => ({ 'aria-label': PAGINATION_CONTROL_LABELS[control] }),
+      },
     }),
     PasswordInput: PasswordInput.extend({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn chữ đã gõ' } },

@@ -21,7 +21,7 @@ describe("a person's data in the browser", () => {
     const page = await signedInPage(browser, server, 'admin');
     await page.goto(`${server.baseUrl}/nhan-su`);
     await page.getByLabel('Họ và tên').fill('Huỳnh Hồng Linh');
-    await page.getByRole('link', { name: 'Dữ liệu cá nhân của Huỳnh Hồng Linh' }).click();
+    await page.getByRole('link', { name: 'Xem dữ liệu cá nhân của Huỳnh Hồng Linh' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Dữ liệu cá nhân – Huỳnh Hồng Linh' }).isVisible())
       .toBe(true);

@@ -86,6 +86,9 @@ describe('self-criticism reports in the browser', () => {
     await row.getByRole('link', { name: 'Mở' }).click();
     await page.getByRole('heading', { name: /^Bản tự phê bình: / }).waitFor();
     reportUrl = page.url();
+    // Opened by its member: no longer "Chưa mở", though nothing is saved yet.
+    await page.getByText(/chưa lưu lần nào/).waitFor();
+    expect(await page.getByText('Chưa mở', { exact: true }).count()).toBe(0);
     await page.getByText(TEMPLATE.guidance.duties[0]!).waitFor();
     await page.getByText('Chưa viết', { exact: true }).first().waitFor();
 

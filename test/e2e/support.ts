@@ -320,6 +320,21 @@ export const ENGLISH_ALLOWED = new Set(
     'Zalo',
     'OpenAPI',
     'Swagger',
+    // Names of apps, browsers and systems (the sessions list, the second-factor help).
+    'FreeOTP',
+    'Chrome',
+    'Chromium',
+    'Firefox',
+    'Safari',
+    'Edge',
+    'Linux',
+    'Windows',
+    'Android',
+    'macOS',
+    'iOS',
+    // Khmer given names of the demo (Trà Vinh): Sô Phal, Kim Thol.
+    'Phal',
+    'Thol',
   ].map((word) => word.toLowerCase()),
 );
 

@@ -98,6 +98,8 @@ export const selfCriticisms = pgTable(
     returnReason: text('return_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** When the member first opened it; null while it is "Chưa mở" (migration 0018). */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

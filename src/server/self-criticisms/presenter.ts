@@ -26,11 +26,11 @@ export function presentStatus(row: SelfCriticismRow, contentVisible: boolean): S
     cellName: row.cellName,
     template: asTemplate(row),
     status: asStatus(row),
-    statusLabel: statusLabelOf({ status: asStatus(row), version: row.version }),
+    statusLabel: statusLabelOf({ status: asStatus(row), openedAt: row.openedAt }),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     savedAt: row.updatedAt.toISOString(),
-    opened: !isUnopened({ status: asStatus(row), version: row.version }),
+    opened: !isUnopened({ status: asStatus(row), openedAt: row.openedAt }),
     contentVisible,
     version: row.version,
   };

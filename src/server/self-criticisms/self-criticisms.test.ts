@@ -91,7 +91,17 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
     expect(clerkMine.items[0]).toMatchObject({ template: 'without_office', fullName: 'Trần Thị Chín' });
     clerkReport = clerkMine.items[0].id;
 
+    // The committee reading it does not open it: it stays "Chưa mở" until its member opens it.
+    expect(await read(cellA1, officerReport)).toMatchObject({ opened: false, statusLabel: 'Chưa mở' });
+    const stillUnopened = (await officer.get('/api/v1/self-criticisms/mine')).json();
+    expect(stillUnopened.items[0]).toMatchObject({ opened: false, statusLabel: 'Chưa mở' });
+
     const detail = await read(officer, officerReport);
+    // Opened by its member: "Đang viết" from now on, still version 1, nothing saved.
+    expect(detail).toMatchObject({ version: 1, opened: true, statusLabel: 'Đang viết' });
+    const listed = (await officer.get('/api/v1/self-criticisms/mine')).json();
+    expect(listed.items[0]).toMatchObject({ version: 1, opened: true, statusLabel: 'Đang viết' });
+    expect((await read(cellA1, officerReport)).opened).toBe(true);
     expect(detail).toMatchObject({
       header: {
         fullName: 'Nguyễn Văn Tám',
@@ -115,9 +125,9 @@ describe('self-criticisms: made on publishing, written, submitted, returned, acc
   });
 
   it('saves as the member types: partial sections, savedAt, a stale version refused', async () => {
-    // Before the first save the draft is "Chưa mở", and its one kept version is 1, made at publishing.
-    const unopened = (await officer.get(`/api/v1/self-criticisms/${officerReport}`)).json();
-    expect(unopened).toMatchObject({ version: 1, opened: false, statusLabel: 'Chưa mở' });
+    // Opened but not yet saved: its one kept version is 1, made at publishing.
+    const unsaved = (await officer.get(`/api/v1/self-criticisms/${officerReport}`)).json();
+    expect(unsaved).toMatchObject({ version: 1, opened: true, statusLabel: 'Đang viết' });
     const made = (await officer.get(`/api/v1/self-criticisms/${officerReport}/versions`)).json();
     expect(made.items).toMatchObject([{ version: 1, action: 'created', status: 'draft', accountName: null }]);
     const first = await officer.patch(`/api/v1/self-criticisms/${officerReport}`, {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   SaveSelfCriticismBody,
@@ -109,8 +109,19 @@ export async function listMine(db: Db, actor: Actor) {
   return { items: rows.map((row) => presentStatus(row, true)) };
 }
 
+/**
+ * One report. The first time its member reads it, opened_at is set: from then on it is no longer
+ * "Chưa mở". A committee's read changes nothing, and the version and last save stay as they were.
+ */
 export async function getSelfCriticism(db: DbOrTx, actor: Actor, id: string): Promise<SelfCriticismDetail> {
-  return presentDetail(await reportInReach(db, actor, id));
+  const reach = await reportInReach(db, actor, id);
+  if (reach.capacity !== 'author' || reach.report.openedAt !== null) return presentDetail(reach);
+  const [opened] = await db
+    .update(selfCriticisms)
+    .set({ openedAt: sql`coalesce(${selfCriticisms.openedAt}, now())` })
+    .where(eq(selfCriticisms.id, id))
+    .returning({ openedAt: selfCriticisms.openedAt });
+  return presentDetail({ ...reach, report: { ...reach.report, openedAt: opened?.openedAt ?? new Date() } });
 }
 
 interface Change {
@@ -147,7 +158,13 @@ async function writeReport(
     const to = statusAfter(action, from);
     const [updated] = await tx
       .update(selfCriticisms)
-      .set({ ...set, status: to, version: version + 1, updatedAt: now })
+      .set({
+        ...set,
+        status: to,
+        version: version + 1,
+        updatedAt: now,
+        ...(reach.capacity === 'author' ? { openedAt: reach.report.openedAt ?? now } : {}),
+      })
       .where(and(eq(selfCriticisms.id, id), eq(selfCriticisms.version, version)))
       .returning();
     if (!updated) throw staleVersion();

@@ -19,6 +19,7 @@ import type { AttendanceMember, MeetingAttendance, MeetingCapacity } from '../..
 import { ApiError, api, formatDateTime } from '../api.js';
 import { isStaleVersion } from './form-field-errors.js';
 import { attendanceKey, MEETINGS_KEY, useAttendanceQuery } from './meeting-queries.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 interface Mark {
@@ -162,87 +163,81 @@ function AttendanceForm({
         {attendance.members.length === 0 ? (
           <EmptyState>Cơ quan, đơn vị này không có đảng viên phải tự phê bình.</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Đảng viên</Table.Th>
-                  <Table.Th>Điểm danh</Table.Th>
-                  <Table.Th>Lý do vắng mặt</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {attendance.members.map((member, index) => {
-                  const mark = marks[index] as Mark;
-                  return (
-                    <Table.Tr key={member.selfCriticismId} data-testid="attendance-row">
-                      <Table.Td>
-                        <Text fw={500}>{member.fullName}</Text>
-                        <Text size="xs" c="dimmed">
-                          {TEMPLATE_LABELS[member.template]}
+          <ResponsiveTable minWidth={720} verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Đảng viên</Table.Th>
+                <Table.Th>Điểm danh</Table.Th>
+                <Table.Th>Lý do vắng mặt</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {attendance.members.map((member, index) => {
+                const mark = marks[index] as Mark;
+                return (
+                  <Table.Tr key={member.selfCriticismId} data-testid="attendance-row">
+                    <Table.Td>
+                      <Text fw={500}>{member.fullName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {TEMPLATE_LABELS[member.template]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Radio.Group
+                        label={<VisuallyHidden>Điểm danh {member.fullName}</VisuallyHidden>}
+                        value={mark.present ? 'present' : 'absent'}
+                        onChange={(value) => update(index, { present: value === 'present' })}
+                      >
+                        <Group gap="sm">
+                          <Radio value="present" label="Có mặt" />
+                          <Radio value="absent" label="Vắng mặt" />
+                        </Group>
+                      </Radio.Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {mark.present ? (
+                        <Text size="sm" c="dimmed">
+                          —
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Radio.Group
-                          label={<VisuallyHidden>Điểm danh {member.fullName}</VisuallyHidden>}
-                          value={mark.present ? 'present' : 'absent'}
-                          onChange={(value) => update(index, { present: value === 'present' })}
-                        >
-                          <Group gap="sm">
-                            <Radio value="present" label="Có mặt" />
-                            <Radio value="absent" label="Vắng mặt" />
-                          </Group>
-                        </Radio.Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {mark.present ? (
-                          <Text size="sm" c="dimmed">
-                            —
-                          </Text>
-                        ) : (
-                          <Stack gap="xs">
-                            <TextInput
-                              label={`Lý do vắng mặt của ${member.fullName}`}
-                              size="sm"
-                              value={mark.absenceReason}
-                              onChange={(event) =>
-                                update(index, { absenceReason: event.currentTarget.value })
-                              }
-                              error={issueAt(error, `members.${index}.absenceReason`)}
-                            />
-                            <Radio.Group
-                              label="Lý do chính đáng?"
-                              value={mark.absenceReasonValid}
-                              onChange={(value) =>
-                                update(index, { absenceReasonValid: value as 'yes' | 'no' })
-                              }
-                              error={issueAt(error, `members.${index}.absenceReasonValid`)}
-                            >
-                              <Group gap="sm">
-                                <Radio value="yes" label="Chính đáng" />
-                                <Radio value="no" label="Không chính đáng" />
-                              </Group>
-                            </Radio.Group>
-                            {member.present === false && held && capacity === 'committee' && (
-                              <ToldConfirmation meetingId={attendance.meetingId} member={member} />
+                      ) : (
+                        <Stack gap="xs">
+                          <TextInput
+                            label={`Lý do vắng mặt của ${member.fullName}`}
+                            size="sm"
+                            value={mark.absenceReason}
+                            onChange={(event) => update(index, { absenceReason: event.currentTarget.value })}
+                            error={issueAt(error, `members.${index}.absenceReason`)}
+                          />
+                          <Radio.Group
+                            label="Lý do chính đáng?"
+                            value={mark.absenceReasonValid}
+                            onChange={(value) => update(index, { absenceReasonValid: value as 'yes' | 'no' })}
+                            error={issueAt(error, `members.${index}.absenceReasonValid`)}
+                          >
+                            <Group gap="sm">
+                              <Radio value="yes" label="Chính đáng" />
+                              <Radio value="no" label="Không chính đáng" />
+                            </Group>
+                          </Radio.Group>
+                          {member.present === false && held && capacity === 'committee' && (
+                            <ToldConfirmation meetingId={attendance.meetingId} member={member} />
+                          )}
+                          {member.present === false &&
+                            member.toldAt === null &&
+                            held &&
+                            capacity !== 'committee' && (
+                              <Badge color="orange" variant="light">
+                                Chưa thông tin
+                              </Badge>
                             )}
-                            {member.present === false &&
-                              member.toldAt === null &&
-                              held &&
-                              capacity !== 'committee' && (
-                                <Badge color="orange" variant="light">
-                                  Chưa thông tin
-                                </Badge>
-                              )}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                        </Stack>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </ResponsiveTable>
         )}
         <Paper withBorder p="sm">
           <Stack gap="sm">

@@ -6,6 +6,7 @@ import type {
   MeetingDetail,
   MeetingList,
 } from '../../contract/meetings.js';
+import type { Workplace } from '../../contract/workplaces.js';
 import { api, queryString } from '../api.js';
 
 export const MEETINGS_KEY = ['meetings'] as const;
@@ -26,6 +27,18 @@ export function useMeetingCandidatesQuery(planId: string, workplaceId: string, e
     queryKey: [...MEETINGS_KEY, 'candidates', planId, workplaceId],
     queryFn: () =>
       api.get<MeetingCandidates>(`/plans/${planId}/workplaces/${workplaceId}/meeting-candidates`),
+    enabled,
+  });
+}
+
+/**
+ * The workplace's name for an officer above the cell (the organization board, a higher committee)
+ * who reaches a workplace with no meeting yet: GET /workplaces/:id, scoped to their subtree.
+ */
+export function useMeetingWorkplaceQuery(workplaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['workplaces', workplaceId],
+    queryFn: () => api.get<Workplace>(`/workplaces/${workplaceId}`),
     enabled,
   });
 }

@@ -19,6 +19,7 @@ import { MINUTES_CAPACITIES, MINUTES_CAPACITY_LABELS, type MinutesCapacity } fro
 import { api, formatDateTime } from '../api.js';
 import { FormActions } from './layout.js';
 import { minutesKey, uploadPaperSignature } from './minutes-queries.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { errorMessage } from './states.js';
 
 type Dialog = { capacity: MinutesCapacity; method: 'account' | 'paper' } | null;
@@ -154,7 +155,7 @@ export function MinutesSignatures({ meetingId, view }: { meetingId: string; view
           {errorMessage(withdraw.error)}
         </Alert>
       )}
-      <Table data-testid="minutes-signatures">
+      <ResponsiveTable data-testid="minutes-signatures">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Tư cách</Table.Th>
@@ -233,7 +234,7 @@ export function MinutesSignatures({ meetingId, view }: { meetingId: string; view
             );
           })}
         </Table.Tbody>
-      </Table>
+      </ResponsiveTable>
       <SignDialog meetingId={meetingId} dialog={dialog} onClose={() => setDialog(null)} />
     </Stack>
   );

@@ -6,6 +6,7 @@ import type { OwnSession } from '../../contract/account-security.js';
 import { api, formatDateTime } from '../api.js';
 import { PATHS } from '../paths.js';
 import { ME_KEY } from '../session.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { ErrorNotice, Loading } from './states.js';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
@@ -53,46 +54,44 @@ export function OwnSessionsPanel() {
         ) : sessions.isError ? (
           <ErrorNotice error={sessions.error} />
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped aria-label="Các phiên đăng nhập">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Thiết bị</Table.Th>
-                  <Table.Th>Đăng nhập lúc</Table.Th>
-                  <Table.Th>Dùng gần nhất</Table.Th>
-                  <Table.Th />
+          <ResponsiveTable minWidth={520} striped aria-label="Các phiên đăng nhập">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Thiết bị</Table.Th>
+                <Table.Th>Đăng nhập lúc</Table.Th>
+                <Table.Th>Dùng gần nhất</Table.Th>
+                <Table.Th aria-label="Thao tác" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.items.map((session) => (
+                <Table.Tr key={session.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text size="sm">{session.device}</Text>
+                      {session.current && (
+                        <Badge size="sm" variant="light">
+                          Máy này
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => endOne.mutate(session)}
+                      loading={endOne.isPending && endOne.variables?.id === session.id}
+                    >
+                      Đăng xuất
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.items.map((session) => (
-                  <Table.Tr key={session.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm">{session.device}</Text>
-                        {session.current && (
-                          <Badge size="sm" variant="light">
-                            Máy này
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => endOne.mutate(session)}
-                        loading={endOne.isPending && endOne.variables?.id === session.id}
-                      >
-                        Đăng xuất
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </ResponsiveTable>
         )}
         {endOne.isError && <ErrorNotice error={endOne.error} title="Không đăng xuất được phiên này" />}
         {endAll.isError && <ErrorNotice error={endAll.error} title="Không đăng xuất được" />}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DeterminationMasses } from '../../contract/plans.js';
 import { EMPLOYMENT_TYPE_LABELS } from '../../domain/employment.js';
 import { api, formatDate } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 /** Who the determination counted, as the roster stood on the plan's reference date. */
@@ -35,32 +36,30 @@ export function PlanDeterminationMasses({
           {query.data.people.length === 0 ? (
             <EmptyState>Không có quần chúng nào làm việc tại ngày đó.</EmptyState>
           ) : (
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Mã</Table.Th>
-                    <Table.Th>Họ và tên</Table.Th>
-                    <Table.Th>Loại lao động</Table.Th>
-                    <Table.Th>Được tính</Table.Th>
+            <ResponsiveTable minWidth={480} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Mã</Table.Th>
+                  <Table.Th>Họ và tên</Table.Th>
+                  <Table.Th>Loại lao động</Table.Th>
+                  <Table.Th>Được tính</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {query.data.people.map((person) => (
+                  <Table.Tr key={person.personId}>
+                    <Table.Td>{person.code}</Table.Td>
+                    <Table.Td>{person.fullName}</Table.Td>
+                    <Table.Td>{EMPLOYMENT_TYPE_LABELS[person.employmentType]}</Table.Td>
+                    <Table.Td>
+                      <Badge color={person.counted ? 'green' : 'gray'} variant="light" tt="none">
+                        {person.counted ? 'được tính' : 'không tính'}
+                      </Badge>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {query.data.people.map((person) => (
-                    <Table.Tr key={person.personId}>
-                      <Table.Td>{person.code}</Table.Td>
-                      <Table.Td>{person.fullName}</Table.Td>
-                      <Table.Td>{EMPLOYMENT_TYPE_LABELS[person.employmentType]}</Table.Td>
-                      <Table.Td>
-                        <Badge color={person.counted ? 'green' : 'gray'} variant="light" tt="none">
-                          {person.counted ? 'được tính' : 'không tính'}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </ResponsiveTable>
           )}
         </Stack>
       )}

@@ -8,6 +8,7 @@ import { api, formatDateTime, queryString } from '../api.js';
 import { PATHS } from '../paths.js';
 import { PlanCorrectionModal } from './plan-correction-modal.js';
 import { PlanDeterminationMasses } from './plan-determination-masses.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 const PAGE_SIZE = 50;
@@ -96,7 +97,7 @@ export function PlanWorkplaces({ planId, organizationId }: { planId: string; org
       ) : query.data.items.length === 0 ? (
         <EmptyState>Không có cơ quan, đơn vị nào phù hợp.</EmptyState>
       ) : (
-        <Table striped highlightOnHover className="card-table">
+        <ResponsiveTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Cơ quan, đơn vị</Table.Th>
@@ -176,7 +177,7 @@ export function PlanWorkplaces({ planId, organizationId }: { planId: string; org
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
       {massesOf && (

@@ -4,6 +4,7 @@ import type { ProgressCountsView, ProgressRow } from '../../contract/progress.js
 import { ProgressBar } from './progress-chart.js';
 import { ProgressFlags } from './progress-flags.js';
 import { PROGRESS_COUNT_LABELS } from './progress-stages.js';
+import { ResponsiveTable } from './responsive-table.js';
 
 type SortKey = 'name' | keyof ProgressCountsView;
 /** Shown always: what a reader checks first. */
@@ -68,7 +69,7 @@ export function ProgressTable({
         checked={more}
         onChange={(event) => setMore(event.currentTarget.checked)}
       />
-      <Table striped highlightOnHover className="card-table">
+      <ResponsiveTable striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             {header('name', 'Tổ chức', 'left')}
@@ -111,7 +112,7 @@ export function ProgressTable({
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ResponsiveTable>
     </Stack>
   );
 }

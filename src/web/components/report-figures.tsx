@@ -5,6 +5,7 @@ import {
   FEEDBACK_CHANNEL_LABELS,
   FEEDBACK_KIND_LABELS,
 } from '../../domain/feedback.js';
+import { ResponsiveTable } from './responsive-table.js';
 
 const MAIN_ROWS: [string, (figures: ReportFiguresView) => number][] = [
   ['Cơ quan, đơn vị phải tổ chức', (f) => f.workplacesRequired],
@@ -26,7 +27,7 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
   // Wrapped so that a short table keeps its own height beside a long one in the grid.
   return (
     <div>
-      <Table withTableBorder striped captionSide="top">
+      <ResponsiveTable withTableBorder striped captionSide="top">
         <Table.Caption>
           <Text fw={600} ta="left">
             {caption}
@@ -46,7 +47,7 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ResponsiveTable>
     </div>
   );
 }

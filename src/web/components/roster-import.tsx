@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RosterImportResult, RosterImportRowError } from '../../contract/people.js';
 import { ApiError, uploadFile } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { errorMessage } from './states.js';
 
 type ImportState =
@@ -20,26 +21,24 @@ function rowErrors(error: unknown): RosterImportRowError[] {
 
 function ImportErrors({ rows }: { rows: RosterImportRowError[] }) {
   return (
-    <Table.ScrollContainer minWidth={420} maxHeight={360}>
-      <Table striped data-testid="import-errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Dòng</Table.Th>
-            <Table.Th>Cột</Table.Th>
-            <Table.Th>Lỗi</Table.Th>
+    <ResponsiveTable minWidth={420} maxHeight={360} striped data-testid="import-errors">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Dòng</Table.Th>
+          <Table.Th>Cột</Table.Th>
+          <Table.Th>Lỗi</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={`${row.row}|${row.column}|${row.message}`}>
+            <Table.Td>{row.row}</Table.Td>
+            <Table.Td>{row.column}</Table.Td>
+            <Table.Td>{row.message}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={`${row.row}|${row.column}|${row.message}`}>
-              <Table.Td>{row.row}</Table.Td>
-              <Table.Td>{row.column}</Table.Td>
-              <Table.Td>{row.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 

@@ -21,7 +21,8 @@ const DEBOUNCE_MS = 1500;
 const RETRY_MS = 5000;
 
 export type SaveStatus =
-  | { kind: 'saved'; at: string }
+  /** `at` null: nothing saved since the plan's publishing made the draft. */
+  | { kind: 'saved'; at: string | null }
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'offline' }
@@ -65,7 +66,10 @@ export function useSelfCriticismAutosave(report: SelfCriticismDetail) {
   const id = report.id;
   const [restored] = useState(() => unsavedDraft(id, report.savedAt));
   const [draft, setDraft] = useState<SelfCriticismDraft>(() => restored ?? baseOf(report));
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: report.savedAt });
+  const [status, setStatus] = useState<SaveStatus>({
+    kind: 'saved',
+    at: report.version > 1 ? report.savedAt : null,
+  });
   const base = useRef<Base>(baseOf(report));
   const latest = useRef(draft);
   latest.current = draft;

@@ -12,7 +12,7 @@ const COLORS: Record<SelfCriticismStatus, string> = {
   accepted: 'green',
 };
 
-/** `opened` false: a draft nobody has saved since publishing, shown as "Chưa mở". */
+/** `opened` false: a draft its member has never opened, shown as "Chưa mở". */
 export function SelfCriticismStatusBadge({
   status,
   opened = true,

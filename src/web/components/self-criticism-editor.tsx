@@ -26,7 +26,7 @@ const STRENGTHS = SELF_CRITICISM_SECTIONS.slice(0, 5);
 function SaveStatusText({ status }: { status: SaveStatus }) {
   const [text, color] =
     status.kind === 'saved'
-      ? [`Đã lưu lúc ${formatDateTime(status.at).slice(11)}`, 'dimmed']
+      ? [status.at ? `Đã lưu lúc ${formatDateTime(status.at).slice(11)}` : 'Chưa lưu lần nào', 'dimmed']
       : status.kind === 'saving'
         ? ['Đang lưu…', 'dimmed']
         : status.kind === 'pending'

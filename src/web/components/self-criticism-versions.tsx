@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ManifestationAnswer } from '../../domain/self-criticism.js';
 import { api, formatDateTime, queryString } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { selfCriticismPath } from './self-criticism-queries.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
@@ -54,30 +55,28 @@ function VersionChanges({ reportId, from, to }: { reportId: string; from: number
   if (query.isError) return <ErrorNotice error={query.error} />;
   if (query.data.changes.length === 0) return <EmptyState>Không có thay đổi giữa hai phiên bản.</EmptyState>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table data-testid="version-diff" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Mục</Table.Th>
-            <Table.Th>Phiên bản {from}</Table.Th>
-            <Table.Th>Phiên bản {to}</Table.Th>
+    <ResponsiveTable minWidth={640} data-testid="version-diff" verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Mục</Table.Th>
+          <Table.Th>Phiên bản {from}</Table.Th>
+          <Table.Th>Phiên bản {to}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {query.data.changes.map((change) => (
+          <Table.Tr key={change.field}>
+            <Table.Td fw={600}>{change.label}</Table.Td>
+            <Table.Td bg="red.0" style={{ whiteSpace: 'pre-wrap' }}>
+              {shownValue(change.before)}
+            </Table.Td>
+            <Table.Td bg="green.0" style={{ whiteSpace: 'pre-wrap' }}>
+              {shownValue(change.after)}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {query.data.changes.map((change) => (
-            <Table.Tr key={change.field}>
-              <Table.Td fw={600}>{change.label}</Table.Td>
-              <Table.Td bg="red.0" style={{ whiteSpace: 'pre-wrap' }}>
-                {shownValue(change.before)}
-              </Table.Td>
-              <Table.Td bg="green.0" style={{ whiteSpace: 'pre-wrap' }}>
-                {shownValue(change.after)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 
@@ -106,7 +105,7 @@ export function SelfCriticismVersions({
   }));
   return (
     <Stack>
-      <Table striped className="card-table">
+      <ResponsiveTable striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Phiên bản</Table.Th>
@@ -129,7 +128,7 @@ export function SelfCriticismVersions({
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ResponsiveTable>
       {versions.length > 1 && (
         <Group align="flex-end" wrap="wrap">
           <Select label="Từ phiên bản" data={options} value={from} onChange={setFrom} w={280} />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Person } from '../../contract/people.js';
 import { EMPLOYMENT_TYPE_LABELS } from '../../domain/employment.js';
 import { formatDate } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState } from './states.js';
 
 export interface PersonActions {
@@ -61,12 +62,10 @@ function LeavingNote({ person }: { person: Person }) {
 
 function PeopleTable({ minWidth, head, rows }: { minWidth: number; head: ReactNode; rows: ReactNode }) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped highlightOnHover>
-        <Table.Thead>{head}</Table.Thead>
-        <Table.Tbody>{rows}</Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable minWidth={minWidth} striped highlightOnHover>
+      <Table.Thead>{head}</Table.Thead>
+      <Table.Tbody>{rows}</Table.Tbody>
+    </ResponsiveTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { YearEndMember, YearEndMembersPage } from '../../contract/year-end.js';
 import { PARTICIPATION_LABELS, TEMPLATE_LABELS } from '../../domain/year-end.js';
 import { api, queryString } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 const PAGE_SIZE = 50;
@@ -52,24 +53,22 @@ export function YearEndMembers({ planId, organizationId, page, onPage }: YearEnd
           Chưa có đảng viên nào tự phê bình theo kế hoạch này trong {organization.name}.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped withTableBorder aria-label="Kết quả của từng đảng viên">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Đảng viên</Table.Th>
-                <Table.Th>Tham gia buổi họp</Table.Th>
-                <Table.Th>Ý kiến (ưu điểm / khuyết điểm / kiến nghị)</Table.Th>
-                <Table.Th>Khuyết điểm được tổng hợp</Table.Th>
-                <Table.Th>Khắc phục (xong / chưa xong / quá hạn)</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((member) => (
-                <MemberRow key={member.selfCriticismId} member={member} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable minWidth={960} striped withTableBorder aria-label="Kết quả của từng đảng viên">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Đảng viên</Table.Th>
+              <Table.Th>Tham gia buổi họp</Table.Th>
+              <Table.Th>Ý kiến (ưu điểm / khuyết điểm / kiến nghị)</Table.Th>
+              <Table.Th>Khuyết điểm được tổng hợp</Table.Th>
+              <Table.Th>Khắc phục (xong / chưa xong / quá hạn)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((member) => (
+              <MemberRow key={member.selfCriticismId} member={member} />
+            ))}
+          </Table.Tbody>
+        </ResponsiveTable>
       )}
       {pages > 1 && <Pagination value={page} onChange={onPage} total={pages} aria-label="Trang" />}
     </Stack>
@@ -87,7 +86,11 @@ function MemberRow({ member }: { member: YearEndMember }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={PARTICIPATION_COLORS[member.participation]} variant="light">
+        <Badge
+          color={PARTICIPATION_COLORS[member.participation]}
+          variant="light"
+          style={{ minWidth: 'max-content' }}
+        >
           {PARTICIPATION_LABELS[member.participation]}
         </Badge>
         {member.absenceReason && <Text size="xs">Lý do: {member.absenceReason}</Text>}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { YearEndOrganization, YearEndOrganizations } from '../../contract/year-end.js';
 import { DEADLINE_STANDING_LABELS, type DeadlineStanding } from '../../domain/year-end.js';
 import { api, formatDate, queryString } from '../api.js';
+import { ResponsiveTable } from './responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from './states.js';
 
 const STANDING_COLORS: Record<DeadlineStanding, string> = {
@@ -62,25 +63,23 @@ export function YearEndOrganizationTable({ planId, organizationId }: YearEndOrga
           Không có tổ chức nào trong {organization.name} có cơ quan, đơn vị thuộc kế hoạch này.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped withTableBorder aria-label="Bảng xếp hạng các tổ chức">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Hạng</Table.Th>
-                <Table.Th>Tổ chức</Table.Th>
-                <Table.Th>Đã họp / phải họp</Table.Th>
-                <Table.Th>Tổ chức họp</Table.Th>
-                <Table.Th>Báo cáo</Table.Th>
-                <Table.Th>Hoàn thành khắc phục</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((row) => (
-                <OrganizationRow key={row.organization.id} row={row} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable minWidth={900} striped withTableBorder aria-label="Bảng xếp hạng các tổ chức">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Hạng</Table.Th>
+              <Table.Th>Tổ chức</Table.Th>
+              <Table.Th>Đã họp / phải họp</Table.Th>
+              <Table.Th>Tổ chức họp</Table.Th>
+              <Table.Th>Báo cáo</Table.Th>
+              <Table.Th>Hoàn thành khắc phục</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((row) => (
+              <OrganizationRow key={row.organization.id} row={row} />
+            ))}
+          </Table.Tbody>
+        </ResponsiveTable>
       )}
     </Stack>
   );

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditEntry } from '../../contract/audit.js';
 import { api, formatDateTime, queryString } from '../api.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 
 const PAGE_SIZE = 50;
@@ -64,6 +65,20 @@ const TARGET_LABELS: Record<string, string> = {
   workplace: 'Cơ quan, đơn vị',
   person: 'Nhân sự',
   settings: 'Cài đặt',
+  plan: 'Kế hoạch',
+  plan_workplace: 'Cơ quan, đơn vị trong kế hoạch',
+  self_criticism: 'Bản tự phê bình',
+  meeting: 'Buổi họp',
+  meeting_response: 'Ý kiến giải trình tại buổi họp',
+  feedback: 'Ý kiến góp ý',
+  feedback_form: 'Phiếu góp ý',
+  minutes: 'Biên bản',
+  compilation: 'Tổng hợp ý kiến',
+  compilation_point: 'Ý kiến trong bản tổng hợp',
+  remediation_item: 'Việc khắc phục',
+  remediation_comment: 'Ý kiến về việc khắc phục',
+  report: 'Báo cáo',
+  concern: 'Khó khăn, vướng mắc',
 };
 
 /** Prefixes ending in a dot match every action on that kind of target (see listAuditQuery). */
@@ -113,8 +128,10 @@ function ChangedFields({ changes }: { changes: AuditEntry['changes'] }) {
     <Stack gap={2}>
       {fields.map(([field, change]) => (
         <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
-          <Code>{field}</Code>:{' '}
-          {created ? formatValue(change.to) : `${formatValue(change.from)} → ${formatValue(change.to)}`}
+          <Code>{field}</Code>: {/* The values as recorded (codes, ids, text), not words of the interface. */}
+          <span translate="no">
+            {created ? formatValue(change.to) : `${formatValue(change.from)} → ${formatValue(change.to)}`}
+          </span>
         </Text>
       ))}
     </Stack>
@@ -176,45 +193,49 @@ export default function AuditPage() {
         <EmptyState>Không có thay đổi nào phù hợp.</EmptyState>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Thời điểm</Table.Th>
-                  <Table.Th>Tài khoản</Table.Th>
-                  <Table.Th>Thao tác</Table.Th>
-                  <Table.Th>Đối tượng</Table.Th>
-                  <Table.Th>Nội dung thay đổi</Table.Th>
+          <ResponsiveTable minWidth={860} striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Thời điểm</Table.Th>
+                <Table.Th>Tài khoản</Table.Th>
+                <Table.Th>Thao tác</Table.Th>
+                <Table.Th>Đối tượng</Table.Th>
+                <Table.Th>Nội dung thay đổi</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data.items.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>{entry.accountName ?? 'Hệ thống'}</Table.Td>
+                  <Table.Td>
+                    {/* An action without a Vietnamese name yet shows its code, marked as a code. */}
+                    {ACTION_LABELS[entry.action] ?? <Code>{entry.action}</Code>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {TARGET_LABELS[entry.targetType] ?? <Code>{entry.targetType}</Code>}
+                    </Text>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      c="dimmed"
+                      title="Xem mọi thay đổi của đối tượng này"
+                      onClick={() => filterByTarget(entry.targetId)}
+                      translate="no"
+                      style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
+                    >
+                      {entry.targetId}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <ChangedFields changes={entry.changes} />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data.items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.accountName ?? 'Hệ thống'}</Table.Td>
-                    <Table.Td>{ACTION_LABELS[entry.action] ?? entry.action}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{TARGET_LABELS[entry.targetType] ?? entry.targetType}</Text>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="xs"
-                        c="dimmed"
-                        title="Xem mọi thay đổi của đối tượng này"
-                        onClick={() => filterByTarget(entry.targetId)}
-                        style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
-                      >
-                        {entry.targetId}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <ChangedFields changes={entry.changes} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </ResponsiveTable>
           {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
         </>
       )}

@@ -18,7 +18,11 @@ import { ApiError } from '../api.js';
 import { CompilationPanel } from '../components/compilation-panel.js';
 import { MeetingAttendancePanel } from '../components/meeting-attendance.js';
 import { MeetingHeader } from '../components/meeting-header.js';
-import { useMeetingCandidatesQuery, useWorkplaceMeetingQuery } from '../components/meeting-queries.js';
+import {
+  useMeetingCandidatesQuery,
+  useMeetingWorkplaceQuery,
+  useWorkplaceMeetingQuery,
+} from '../components/meeting-queries.js';
 import { MeetingScheduleForm } from '../components/meeting-schedule-form.js';
 import { MinutesPanel } from '../components/minutes-panel.js';
 import { PhoneFormsPanel } from '../components/phone-forms-panel.js';
@@ -110,14 +114,20 @@ function Unscheduled({
   workplaceId,
   candidates,
   candidatesError,
+  workplaceName,
 }: {
   planId: string;
   workplaceId: string;
   candidates: MeetingCandidates | undefined;
   candidatesError: unknown;
+  workplaceName: string | undefined;
 }) {
   if (candidatesError instanceof ApiError && candidatesError.status === 403) {
-    return <Alert color="gray">Cơ quan, đơn vị này chưa có lịch họp.</Alert>;
+    return (
+      <Alert color="gray" data-testid="meeting-unscheduled">
+        {workplaceName ?? 'Cơ quan, đơn vị này'} chưa có lịch họp.
+      </Alert>
+    );
   }
   if (candidatesError) return <ErrorNotice error={candidatesError} />;
   if (!candidates) return <Loading />;
@@ -154,8 +164,13 @@ export default function MeetingPage() {
   const noMeeting = meetingQuery.error instanceof ApiError && meetingQuery.error.status === 404;
   const runsIt = meetingQuery.data?.capacity === 'committee';
   const candidatesQuery = useMeetingCandidatesQuery(planId, workplaceId, noMeeting || runsIt);
+  // An officer above the cell gets no candidates (403): the name comes from the workplace itself.
+  const workplaceQuery = useMeetingWorkplaceQuery(workplaceId, noMeeting && candidatesQuery.isError);
   const workplaceName =
-    meetingQuery.data?.workplaceName ?? candidatesQuery.data?.workplaceName ?? 'Cơ quan, đơn vị';
+    meetingQuery.data?.workplaceName ??
+    candidatesQuery.data?.workplaceName ??
+    workplaceQuery.data?.name ??
+    'Cơ quan, đơn vị';
   return (
     <Stack>
       <Breadcrumbs separatorMargin={6}>
@@ -178,6 +193,7 @@ export default function MeetingPage() {
           workplaceId={workplaceId}
           candidates={candidatesQuery.data}
           candidatesError={candidatesQuery.error}
+          workplaceName={workplaceQuery.data?.name}
         />
       ) : (
         <ErrorNotice error={meetingQuery.error} />

@@ -5,6 +5,7 @@ import type { MeetingListItem } from '../../contract/meetings.js';
 import { AGENDA_STEP_LABELS, vietnamDate, vietnamTime } from '../../domain/meetings.js';
 import { formatDate } from '../api.js';
 import { useMyMeetingsQuery } from '../components/meeting-queries.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 
@@ -37,7 +38,7 @@ export default function MyMeetingsPage() {
       ) : query.data.items.length === 0 ? (
         <EmptyState>Bạn chưa tham gia buổi họp nào với vai trò cấp ủy, thư ký hay chủ trì.</EmptyState>
       ) : (
-        <Table striped highlightOnHover className="card-table">
+        <ResponsiveTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Cơ quan, đơn vị</Table.Th>
@@ -83,7 +84,7 @@ export default function MyMeetingsPage() {
               );
             })}
           </Table.Tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>

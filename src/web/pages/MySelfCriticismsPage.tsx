@@ -5,6 +5,7 @@ import type { PlanDetail } from '../../contract/plans.js';
 import { api, formatDateTime } from '../api.js';
 import { AbsenceNotices } from '../components/meeting-absence-notices.js';
 import { planKey, planNumberText } from '../components/plan-queries.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { SelfCriticismStatusBadge } from '../components/self-criticism-badge.js';
 import { useMySelfCriticismsQuery } from '../components/self-criticism-queries.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
@@ -41,14 +42,14 @@ export default function MySelfCriticismsPage() {
           Chưa có bản tự phê bình nào: khi kế hoạch được ban hành, bản tự phê bình sẽ xuất hiện ở đây.
         </EmptyState>
       ) : (
-        <Table striped highlightOnHover className="card-table">
+        <ResponsiveTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Kế hoạch</Table.Th>
               <Table.Th>Cơ quan, đơn vị</Table.Th>
               <Table.Th>Tình trạng</Table.Th>
               <Table.Th>Lưu lần cuối</Table.Th>
-              <Table.Th />
+              <Table.Th aria-label="Thao tác" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -60,7 +61,7 @@ export default function MySelfCriticismsPage() {
                   <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
                 </Table.Td>
                 <Table.Td data-label="Lưu lần cuối">
-                  {report.opened ? formatDateTime(report.savedAt) : '—'}
+                  {report.version > 1 ? formatDateTime(report.savedAt) : '—'}
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -75,7 +76,7 @@ export default function MySelfCriticismsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       <AbsenceNotices />
     </Stack>

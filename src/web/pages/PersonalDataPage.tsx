@@ -23,15 +23,25 @@ import { REMEDIATION_STATUS_LABELS, type RemediationStatus } from '../../domain/
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { SELF_CRITICISM_STATUS_LABELS, type SelfCriticismStatus } from '../../domain/self-criticism.js';
 import { api, formatDate, formatDateTime } from '../api.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 
 const SHOWN_AUDIT_ENTRIES = 50;
 const area = (value: string) => FEEDBACK_AREA_LABELS[value as FeedbackArea] ?? value;
 const kind = (value: string) => FEEDBACK_KIND_LABELS[value as FeedbackKind] ?? value;
 
+/** The accordion's value becomes part of element ids (aria-controls): letters and dashes only. */
+const sectionValue = (title: string) =>
+  title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase();
+
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
-    <Accordion.Item value={title}>
+    <Accordion.Item value={sectionValue(title)}>
       <Accordion.Control>
         <Group gap="xs">
           <Text fw={500}>{title}</Text>
@@ -47,30 +57,28 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 function Rows({ headers, rows }: { headers: string[]; rows: ReactNode[][] }) {
   return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header) => (
-              <Table.Th key={header}>{header}</Table.Th>
+    <ResponsiveTable minWidth={600} striped verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((header) => (
+            <Table.Th key={header}>{header}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((cells, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown once, in the server's order.
+          <Table.Tr key={index}>
+            {cells.map((cell, column) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
+              <Table.Td key={column} style={{ whiteSpace: 'pre-wrap' }}>
+                {cell}
+              </Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((cells, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown once, in the server's order.
-            <Table.Tr key={index}>
-              {cells.map((cell, column) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
-                <Table.Td key={column} style={{ whiteSpace: 'pre-wrap' }}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 
@@ -163,7 +171,7 @@ function PersonalDataView({ data }: { data: PersonalData }) {
           {!person.isPartyMember && <Erasure data={data} />}
         </Stack>
       </Paper>
-      <Accordion multiple variant="separated" defaultValue={['Tài khoản']}>
+      <Accordion multiple variant="separated" defaultValue={[sectionValue('Tài khoản')]}>
         <Section title="Tài khoản" count={data.accounts.length}>
           <Rows
             headers={['Tên đăng nhập', 'Tên hiển thị', 'Vai trò', 'Xác thực hai lớp', 'Phiên đang mở']}

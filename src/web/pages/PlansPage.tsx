@@ -7,48 +7,47 @@ import { PlanBadges } from '../components/plan-badges.js';
 import { PlanCreateModal } from '../components/plan-create-modal.js';
 import { PLAN_DEADLINE_LABELS, PLAN_DEADLINES } from '../components/plan-dates.js';
 import { planNumberText, usePlansQuery } from '../components/plan-queries.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { EmptyState, ErrorNotice, Loading } from '../components/states.js';
 import { PATHS } from '../paths.js';
 import { useHasRole } from '../session.js';
 
 function PlanRows({ plans }: { plans: PlanSummary[] }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Số</Table.Th>
-            <Table.Th>Kế hoạch</Table.Th>
-            <Table.Th>Năm</Table.Th>
+    <ResponsiveTable minWidth={760} striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Số</Table.Th>
+          <Table.Th>Kế hoạch</Table.Th>
+          <Table.Th>Năm</Table.Th>
+          {PLAN_DEADLINES.map((deadline) => (
+            <Table.Th key={deadline}>{PLAN_DEADLINE_LABELS[deadline]}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {plans.map((plan) => (
+          <Table.Tr key={plan.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{planNumberText(plan)}</Table.Td>
+            <Table.Td>
+              <Stack gap={2}>
+                <Anchor component={Link} to={PATHS.plan(plan.id)}>
+                  Kế hoạch {plan.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {plan.organizationName}
+                </Text>
+                <PlanBadges plan={plan} />
+              </Stack>
+            </Table.Td>
+            <Table.Td>{plan.year}</Table.Td>
             {PLAN_DEADLINES.map((deadline) => (
-              <Table.Th key={deadline}>{PLAN_DEADLINE_LABELS[deadline]}</Table.Th>
+              <Table.Td key={deadline}>{formatDate(plan[deadline])}</Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plans.map((plan) => (
-            <Table.Tr key={plan.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{planNumberText(plan)}</Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  <Anchor component={Link} to={PATHS.plan(plan.id)}>
-                    Kế hoạch {plan.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {plan.organizationName}
-                  </Text>
-                  <PlanBadges plan={plan} />
-                </Stack>
-              </Table.Td>
-              <Table.Td>{plan.year}</Table.Td>
-              {PLAN_DEADLINES.map((deadline) => (
-                <Table.Td key={deadline}>{formatDate(plan[deadline])}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 

@@ -19,6 +19,7 @@ import type { ImportJob, WorkbookErrorItem } from '../../contract/province.js';
 import { ApiError, api, uploadFile } from '../api.js';
 import { Section } from '../components/layout.js';
 import { OrganizationPicker, type PickedOrganization } from '../components/organization-picker.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { errorMessage } from '../components/states.js';
 
 const PHASES: Record<ImportJob['progress']['phase'], string> = {
@@ -35,32 +36,32 @@ const SHEETS = [
 
 function ErrorTable({ errors }: { errors: WorkbookErrorItem[] }) {
   return (
-    <Table.ScrollContainer
+    <ResponsiveTable
       minWidth={520}
       maxHeight={420}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Danh sách lỗi' } }}
+      scrollLabel="Danh sách lỗi"
+      striped
+      data-testid="workbook-errors"
     >
-      <Table striped data-testid="workbook-errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Trang</Table.Th>
-            <Table.Th>Dòng</Table.Th>
-            <Table.Th>Cột</Table.Th>
-            <Table.Th>Lỗi</Table.Th>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Trang</Table.Th>
+          <Table.Th>Dòng</Table.Th>
+          <Table.Th>Cột</Table.Th>
+          <Table.Th>Lỗi</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {errors.map((error) => (
+          <Table.Tr key={`${error.sheet}|${error.row}|${error.column}|${error.message}`}>
+            <Table.Td>{error.sheet}</Table.Td>
+            <Table.Td>{error.row}</Table.Td>
+            <Table.Td>{error.column}</Table.Td>
+            <Table.Td>{error.message}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error) => (
-            <Table.Tr key={`${error.sheet}|${error.row}|${error.column}|${error.message}`}>
-              <Table.Td>{error.sheet}</Table.Td>
-              <Table.Td>{error.row}</Table.Td>
-              <Table.Td>{error.column}</Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </ResponsiveTable>
   );
 }
 
@@ -96,7 +97,7 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
       {job.failure && job.failure.errors.length > 0 && <ErrorTable errors={job.failure.errors} />}
       {preview && (
         <>
-          <Table withTableBorder data-testid="workbook-counts">
+          <ResponsiveTable withTableBorder data-testid="workbook-counts">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Trang</Table.Th>
@@ -115,7 +116,7 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ResponsiveTable>
           {job.state === 'applied' && (
             <Alert color="green" title="Đã nhập xong">
               Mọi dòng của tệp đã được ghi vào hệ thống.
@@ -145,44 +146,44 @@ function JobView({ job, onApply, applying }: { job: ImportJob; onApply: () => vo
             )
           )}
           {preview.changes.length > 0 && (
-            <Table.ScrollContainer
+            <ResponsiveTable
               minWidth={620}
               maxHeight={420}
-              scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Danh sách thay đổi' } }}
+              scrollLabel="Danh sách thay đổi"
+              striped
+              data-testid="workbook-changes"
             >
-              <Table striped data-testid="workbook-changes">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Trang</Table.Th>
-                    <Table.Th>Dòng</Table.Th>
-                    <Table.Th>Mã</Table.Th>
-                    <Table.Th>Tên</Table.Th>
-                    <Table.Th>Thay đổi</Table.Th>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Trang</Table.Th>
+                  <Table.Th>Dòng</Table.Th>
+                  <Table.Th>Mã</Table.Th>
+                  <Table.Th>Tên</Table.Th>
+                  <Table.Th>Thay đổi</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.changes.map((change) => (
+                  <Table.Tr key={`${change.sheet}|${change.row}`}>
+                    <Table.Td>{change.sheet}</Table.Td>
+                    <Table.Td>{change.row}</Table.Td>
+                    <Table.Td>{change.code}</Table.Td>
+                    <Table.Td>{change.name}</Table.Td>
+                    <Table.Td>
+                      {change.action === 'create' ? (
+                        <Badge color="green">Thêm mới</Badge>
+                      ) : (
+                        change.fields.map((field) => (
+                          <Text size="sm" key={field.column}>
+                            {field.column}: {field.from || '(trống)'} → {field.to || '(trống)'}
+                          </Text>
+                        ))
+                      )}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.changes.map((change) => (
-                    <Table.Tr key={`${change.sheet}|${change.row}`}>
-                      <Table.Td>{change.sheet}</Table.Td>
-                      <Table.Td>{change.row}</Table.Td>
-                      <Table.Td>{change.code}</Table.Td>
-                      <Table.Td>{change.name}</Table.Td>
-                      <Table.Td>
-                        {change.action === 'create' ? (
-                          <Badge color="green">Thêm mới</Badge>
-                        ) : (
-                          change.fields.map((field) => (
-                            <Text size="sm" key={field.column}>
-                              {field.column}: {field.from || '(trống)'} → {field.to || '(trống)'}
-                            </Text>
-                          ))
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </ResponsiveTable>
           )}
         </>
       )}

@@ -100,7 +100,7 @@ export default function SelfCriticismPage() {
           <SelfCriticismStatusBadge status={report.status} opened={report.opened} />
           <Text size="sm" c="dimmed">
             Mẫu {TEMPLATE_LABELS[report.template].toLowerCase()} ·{' '}
-            {report.opened ? `lưu lần cuối ${formatDateTime(report.savedAt)}` : 'chưa lưu lần nào'}
+            {report.version > 1 ? `lưu lần cuối ${formatDateTime(report.savedAt)}` : 'chưa lưu lần nào'}
           </Text>
         </Group>
       </Stack>

@@ -17,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import { SELF_CRITICISM_STATUS_LABELS, SELF_CRITICISM_STATUSES } from '../../domain/self-criticism.js';
 import { api, formatDate, queryString } from '../api.js';
 import { planNumberText, usePlanQuery } from '../components/plan-queries.js';
+import { ResponsiveTable } from '../components/responsive-table.js';
 import { SelfCriticismStatusBadge, TEMPLATE_LABELS } from '../components/self-criticism-badge.js';
 import {
   SELF_CRITICISMS_KEY,
@@ -103,7 +104,7 @@ export default function WorkplaceSelfCriticismsPage() {
       ) : query.data.items.length === 0 ? (
         <EmptyState>Cơ quan, đơn vị này chưa có bản tự phê bình nào trong kế hoạch.</EmptyState>
       ) : (
-        <Table striped highlightOnHover className="card-table">
+        <ResponsiveTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Đảng viên</Table.Th>
@@ -130,7 +131,7 @@ export default function WorkplaceSelfCriticismsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ResponsiveTable>
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>
