@@ -93,12 +93,16 @@ export function ResponsiveTable({
   );
   const focusable = maxHeight && scrollLabel ? { tabIndex: 0, 'aria-label': scrollLabel } : {};
   if (narrow || !minWidth) {
-    return maxHeight ? (
-      <div role="region" style={{ maxHeight, overflowY: 'auto' }} {...focusable}>
+    if (!maxHeight) return table;
+    const style = { maxHeight, overflowY: 'auto' } as const;
+    // A named box is a region the keyboard can scroll; an unnamed one is only a box.
+    return scrollLabel ? (
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to scroll by keyboard (axe scrollable-region-focusable).
+      <section style={style} tabIndex={0} aria-label={scrollLabel}>
         {table}
-      </div>
+      </section>
     ) : (
-      table
+      <div style={style}>{table}</div>
     );
   }
   return (
