@@ -101,7 +101,9 @@ const ACTION_FILTERS = [
 
 interface AuditPageData {
   items: AuditEntry[];
+  /** At most 1 000: the server stops counting there and sets `totalCapped`. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -193,6 +195,11 @@ export default function AuditPage() {
         <EmptyState>Không có thay đổi nào phù hợp.</EmptyState>
       ) : (
         <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {entries.data.totalCapped
+              ? `Hơn ${entries.data.total.toLocaleString('vi-VN')} thay đổi phù hợp: chọn thêm điều kiện lọc để thu hẹp.`
+              : `${entries.data.total.toLocaleString('vi-VN')} thay đổi phù hợp.`}
+          </Text>
           <ResponsiveTable minWidth={860} striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
