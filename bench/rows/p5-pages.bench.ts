@@ -197,6 +197,8 @@ async function memberSelfCriticism(
       ...(await template.json()),
       number: '03',
       place: 'Trà Vinh',
+      // Publishing asks for the number, the place and the signer (issue 11).
+      signerName: 'Nguyễn Văn Ký',
       manifestationsText: '1. Phai nhạt lý tưởng cách mạng.\n2. Nói không đi đôi với làm.',
     },
   });
