@@ -2,10 +2,10 @@
 // missing or older than its sources, so that `npm start` serves with plain `node`: no TypeScript
 // compiler or loader in the serving process (faster start, less memory). Packages stay in
 // node_modules (not bundled); files read at run time are found through src/paths.ts.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { ROOT } from './tools.mjs';
+import { ROOT, withBuildLock } from './tools.mjs';
 
 const OUT = join(ROOT, 'dist/server');
 /** Every command that runs compiled: the server, the demo reset, the backup and the restore. */
@@ -46,28 +46,6 @@ function reasonToBuild() {
   return null;
 }
 
-const LOCK = join(ROOT, 'dist/.server-build-lock');
-
-/** Two processes started together (tests, two instances) must not both write dist/server. */
-async function withBuildLock(work) {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
 async function buildIfNeeded() {
   const reason = reasonToBuild();
   if (!reason) return 0;
@@ -100,4 +78,4 @@ async function buildIfNeeded() {
   return 0;
 }
 
-process.exitCode = await withBuildLock(buildIfNeeded);
+process.exitCode = await withBuildLock('server', buildIfNeeded);

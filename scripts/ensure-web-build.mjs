@@ -1,9 +1,9 @@
 // Builds the web app with `vite build` when dist/web is missing or older than its sources, so that
 // `npm start` on a fresh clone serves the interface without a separate build step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { binOf, ROOT } from './tools.mjs';
+import { binOf, ROOT, withBuildLock } from './tools.mjs';
 
 const BUILT = join(ROOT, 'dist/web/index.html');
 const CONFIG = join(ROOT, 'vite.config.ts');
@@ -34,29 +34,7 @@ function reasonToBuild() {
   return null;
 }
 
-const LOCK = join(ROOT, 'dist/.web-build-lock');
-
-/** Two test runs started together must not both empty and fill dist/web: the second waits for the first. */
-function withBuildLock(work) {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    }
-  }
-  try {
-    return work();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
-process.exit(withBuildLock(buildIfNeeded));
+process.exit(await withBuildLock('web', buildIfNeeded));
 
 function buildIfNeeded() {
   const reason = reasonToBuild();
