@@ -1,7 +1,8 @@
 import pdfMake from 'pdfmake';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyDocument, seedPlanInput } from './fixtures.js';
-import { loadFonts, PDF_FONT, renderPdf } from './pdf.js';
+import { renderPdf } from './pdf.js';
+import { loadFonts, PDF_FONT } from './pdf-fonts.js';
 import { buildPlanDocument, PLAN_HEADINGS } from './plan-document.js';
 import { pdfLines } from './read-exports.js';
 

@@ -19,7 +19,7 @@ import pdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCode } from '../domain/phone-codes.js';
 import { toNfc } from '../domain/text.js';
-import { loadFonts, PDF_FONT } from './pdf.js';
+import { loadFonts, PDF_FONT } from './pdf-fonts.js';
 import { qrCode } from './qr-png.js';
 
 /** The sheet of one-time codes the committee prints, cuts up and hands out at random. */
