@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MeetingDetail } from '../../contract/meetings.js';
 import type { ReleasedPhoneForms } from '../../contract/phone-forms.js';
-import { api } from '../api.js';
+import { api, downloadPost } from '../api.js';
 import { MEETINGS_KEY } from './meeting-queries.js';
 
 export const phoneKey = (meetingId: string) => [...MEETINGS_KEY, 'phone', meetingId] as const;
@@ -37,27 +37,9 @@ export async function downloadQrSheet(
   count: number,
   format: 'pdf' | 'docx' = 'pdf',
 ): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/meetings/${meetingId}/phone-codes/sheet.${format}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ count }),
-    });
-  } catch {
-    throw new Error('Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
-  }
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(payload?.error?.message ?? `Máy chủ trả lỗi ${response.status}.`);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `Mã góp ý ẩn danh.${format}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await downloadPost(
+    `/meetings/${meetingId}/phone-codes/sheet.${format}`,
+    { count },
+    `Mã góp ý ẩn danh.${format}`,
+  );
 }
